@@ -8,6 +8,8 @@ public enum AdstockType: String, Codable, Sendable, CaseIterable, Hashable {
     case weibullCDF = "weibull_cdf"
     /// Weibull PDF decay with `shape` and `scale`; allows a lagged peak.
     case weibullPDF = "weibull_pdf"
+
+    public init(from decoder: any Decoder) throws { self = try decoder.decodeStrictEnum(Self.self) }
 }
 
 /// What the dependent variable measures, which decides whether efficiency is reported as ROI or CPA.
@@ -16,4 +18,6 @@ public enum DepVarType: String, Codable, Sendable, CaseIterable, Hashable {
     case revenue
     /// Count-like target: efficiency is cost per acquisition (spend ÷ response).
     case conversion
+
+    public init(from decoder: any Decoder) throws { self = try decoder.decodeStrictEnum(Self.self) }
 }

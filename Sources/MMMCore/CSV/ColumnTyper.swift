@@ -1,0 +1,74 @@
+/// Infers a column's type from its cells and converts them (the second stage of ``CSVReader``).
+enum ColumnTyper {
+    /// Cell spellings that mean "missing" in a number or date column.
+    static let missingTokens: Set<String> = ["NA", "NaN", "nan", "N/A", "#N/A", "null", "NULL"]
+
+    static func column(
+        name: String, fields: [Int], tokens: CSVTokenizer, bytes: UnsafeBufferPointer<UInt8>, infer: Bool
+    ) -> Column {
+        if infer, let numbers = numbers(fields, tokens, bytes) { return Column(name: name, values: .number(numbers)) }
+        if infer, let dates = dates(fields, tokens, bytes) { return Column(name: name, values: .date(dates)) }
+        var firstNonNumeric: CellSample?
+        var texts: [String?] = []
+        texts.reserveCapacity(fields.count)
+        for (row, f) in fields.enumerated() {
+            if tokens.starts[f] == tokens.ends[f] {
+                texts.append(tokens.quoted[f] ? "" : nil)
+                continue
+            }
+            let text = tokens.text(f, in: bytes)
+            if firstNonNumeric == nil, !missingTokens.contains(text), NumberParser.parse(text) == nil {
+                firstNonNumeric = CellSample(row: row, value: text)
+            }
+            texts.append(text)
+        }
+        return Column(name: name, values: .text(texts), firstNonNumeric: firstNonNumeric)
+    }
+
+    private static func slice(_ f: Int, _ tokens: CSVTokenizer, _ bytes: UnsafeBufferPointer<UInt8>)
+        -> UnsafeBufferPointer<UInt8>
+    {
+        UnsafeBufferPointer(rebasing: bytes[tokens.starts[f]..<tokens.ends[f]])
+    }
+
+    private static func isMissingToken(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard cell.count <= 4 else { return false }
+        return missingTokens.contains(String(decoding: cell, as: UTF8.self))
+    }
+
+    private static func numbers(_ fields: [Int], _ tokens: CSVTokenizer, _ bytes: UnsafeBufferPointer<UInt8>)
+        -> [Double]?
+    {
+        var out = [Double](repeating: .nan, count: fields.count)
+        var sawNumber = false
+        var sawCell = false
+        for (row, f) in fields.enumerated() {
+            let cell = slice(f, tokens, bytes)
+            if cell.isEmpty { continue }
+            sawCell = true
+            if let value = NumberParser.parse(cell) {
+                out[row] = value
+                sawNumber = true
+            } else if !isMissingToken(cell) {
+                return nil
+            }
+        }
+        // A column with no cells at all is an empty number column; one with only NA tokens stays text.
+        return sawNumber || !sawCell ? out : nil
+    }
+
+    private static func dates(_ fields: [Int], _ tokens: CSVTokenizer, _ bytes: UnsafeBufferPointer<UInt8>)
+        -> [CalendarDate?]?
+    {
+        var format: DateFormat?
+        var out = [CalendarDate?](repeating: nil, count: fields.count)
+        for (row, f) in fields.enumerated() {
+            let cell = slice(f, tokens, bytes)
+            if cell.isEmpty || isMissingToken(cell) { continue }
+            if format == nil { format = DateFormat.detect(bytes: cell) }
+            guard let format, let date = format.parse(bytes: cell) else { return nil }
+            out[row] = date
+        }
+        return format == nil ? nil : out
+    }
+}

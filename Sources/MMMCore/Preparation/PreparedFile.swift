@@ -1,0 +1,25 @@
+import Foundation
+
+extension DataPreparer {
+    /// Reads a CSV file, records its SHA-256, and prepares it for `config`.
+    /// - Throws: ``DataError`` / ``ConfigError``.
+    public func prepare(csvPath: String, config: JobConfig, reader: CSVReader = CSVReader()) throws -> PreparationState {
+        guard let data = FileManager.default.contents(atPath: csvPath) else {
+            throw DataError(.invalidValue, "no such file or not readable", file: csvPath, hint: "check the path")
+        }
+        let table: DataTable
+        do {
+            table = try reader.parse(data)
+        } catch let error as DataError {
+            throw error.inFile(csvPath)
+        }
+        return try prepare(table, config: config, source: csvPath, sourceSHA256: SHA256Digest.hex(data))
+    }
+
+    /// Writes the prepared CSV and its manifest, each atomically; the manifest is written last.
+    /// - Throws: ``FileWriteError``.
+    public static func write(_ state: PreparationState, csvPath: String, manifestPath: String) throws {
+        try CSVWriter().write(state.table, to: csvPath)
+        try AtomicFile.write(try StrictJSON.encode(state.manifest), to: manifestPath)
+    }
+}

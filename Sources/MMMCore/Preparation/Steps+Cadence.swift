@@ -1,0 +1,102 @@
+extension PreparationSteps {
+    /// `detect_cadence`: daily, weekly or monthly, from the dates.
+    /// - Throws: ``DataError`` when there are fewer than 2 dates or they are irregular.
+    public static func detectCadence(_ state: inout PreparationState) throws {
+        let rowsIn = state.table.rowCount
+        let report = CadenceDetector.analyse(state.dates)
+        guard let cadence = report.cadence else {
+            if state.table.rowCount < 2 {
+                throw state.error(.irregularDates, "at least 2 dates are needed", column: state.dateColumn)
+            }
+            let row = report.firstIrregularDate.flatMap { d in state.dates.firstIndex(of: d) }
+            throw state.error(
+                .irregularDates,
+                "dates are not daily, weekly or monthly (first irregular date: \(report.firstIrregularDate?.description ?? "?"))",
+                row: row, column: state.dateColumn,
+                hint: "weekly data must keep one weekday; monthly data must be dated on the 1st")
+        }
+        state.cadence = cadence
+        var note = "cadence \(cadence.rawValue)"
+        if let weekday = report.weekday { note += ", weeks start on ISO weekday \(weekday)" }
+        state.record("detect_cadence", rowsIn: rowsIn, notes: [note])
+    }
+
+    /// `fill_gaps`: adds a row for every missing day, week or month between the first and last date. Numbers in
+    /// added rows are 0 (no spend, no response), text is missing.
+    public static func fillGaps(_ state: inout PreparationState) throws {
+        let rowsIn = state.table.rowCount
+        guard let cadence = state.cadence, let dateColumn = state.dateColumn else { return }
+        let dates = state.dates
+        let report = CadenceDetector.analyse(dates)
+        guard !report.gaps.isEmpty else {
+            state.record("fill_gaps", rowsIn: rowsIn, notes: ["no missing \(cadence.rawValue) periods"])
+            return
+        }
+        // Source row per output row; nil for an inserted period.
+        var plan: [(CalendarDate, Int?)] = []
+        for (row, date) in dates.enumerated() {
+            if let previous = plan.last?.0 {
+                var next = cadence.next(after: previous)
+                while next < date {
+                    plan.append((next, nil))
+                    next = cadence.next(after: next)
+                }
+            }
+            plan.append((date, row))
+        }
+        let columns = state.table.columns.map { column -> Column in
+            if column.name == dateColumn { return Column(name: column.name, values: .date(plan.map { $0.0 })) }
+            switch column.values {
+            case .number(let v): return Column(name: column.name, values: .number(plan.map { $0.1.map { v[$0] } ?? 0 }))
+            case .date(let v): return Column(name: column.name, values: .date(plan.map { $0.1.flatMap { v[$0] } }))
+            case .text(let v): return Column(name: column.name, values: .text(plan.map { $0.1.flatMap { v[$0] } }))
+            }
+        }
+        state.table = try DataTable(columns: columns)
+        let examples = report.gaps.prefix(3).map { "after \($0.after): \($0.missingPeriods)" }.joined(separator: "; ")
+        state.record(
+            "fill_gaps", rowsIn: rowsIn,
+            notes: [
+                "warning: \(report.missingPeriods) missing \(cadence.rawValue) periods added with 0 in every number column (\(examples))"
+            ])
+    }
+
+    /// `fill_missing_values`: empty cells in the numeric columns the model uses become 0, with a warning per column.
+    public static func fillMissingValues(_ state: inout PreparationState) {
+        let rowsIn = state.table.rowCount
+        var notes: [String] = []
+        for name in state.numericRoleColumns {
+            guard let values = state.table[name]?.numbers else { continue }
+            let missing = values.indices.filter { values[$0].isNaN }
+            guard !missing.isEmpty else { continue }
+            let filled = values.map { $0.isNaN ? 0 : $0 }
+            try? state.table.setColumn(Column(name: name, values: .number(filled)))
+            let first = state.dates.indices.contains(missing[0]) ? state.dates[missing[0]].description : "?"
+            notes.append("warning: column '\(name)' had \(missing.count) empty cells (first on \(first)); set to 0")
+        }
+        state.record("fill_missing_values", rowsIn: rowsIn, notes: notes.isEmpty ? ["no empty cells"] : notes)
+    }
+
+    /// `clip_negative_media`: negative spend or exposure (refunds, corrections) cannot be modelled (Robyn requires
+    /// paid media ≥ 0); such cells become 0, with a warning naming the column, count and first date.
+    public static func clipNegativeMedia(_ state: inout PreparationState) {
+        let rowsIn = state.table.rowCount
+        var notes: [String] = []
+        var names: [String] = []
+        for pair in state.config.paidMedia {
+            if !names.contains(pair.spend) { names.append(pair.spend) }
+            if !names.contains(pair.variable) { names.append(pair.variable) }
+        }
+        for name in names {
+            guard let values = state.table[name]?.numbers else { continue }
+            let negative = values.indices.filter { values[$0] < 0 }
+            guard !negative.isEmpty else { continue }
+            let total = negative.reduce(0) { $0 + values[$1] }
+            try? state.table.setColumn(Column(name: name, values: .number(values.map { Swift.max($0, 0) })))
+            notes.append(
+                "warning: column '\(name)' had \(negative.count) negative values (first on \(state.dates[negative[0]]), sum \(NumberFormatting.shortest(total))); set to 0"
+            )
+        }
+        state.record("clip_negative_media", rowsIn: rowsIn, notes: notes.isEmpty ? ["no negative media values"] : notes)
+    }
+}

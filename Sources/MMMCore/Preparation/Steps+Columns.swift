@@ -1,0 +1,69 @@
+extension PreparationSteps {
+    /// `check_columns`: every column the configuration names exists, and the ones that must be numbers are.
+    /// - Throws: ``DataError`` naming the column (and, for a non-number, the row and value).
+    public static func checkColumns(_ state: inout PreparationState) throws {
+        let rowsIn = state.table.rowCount
+        let config = state.config
+        func require(_ name: String, role: String, hint: String? = nil) throws {
+            guard state.table.index(of: name) == nil else { return }
+            var suggestion = hint
+            if let i = state.table.indexIgnoringCase(name) {
+                suggestion = "the data has '\(state.table.columns[i].name)'; names are case-sensitive"
+            }
+            throw state.error(
+                .missingColumn(name), "\(role) '\(name)' is not in the data",
+                hint: suggestion ?? "columns are: \(state.table.columnNames.joined(separator: ", "))")
+        }
+        try require(config.depVar, role: "dep_var")
+        for pair in config.paidMedia {
+            if pair.usesExposure {
+                try require(pair.variable, role: "paid media var")
+                try require(
+                    pair.spend, role: "spend column of paid media var '\(pair.variable)'",
+                    hint: "every media var needs its spend column in the data")
+            } else {
+                try require(pair.spend, role: "paid media spend")
+            }
+        }
+        for name in config.organicVars { try require(name, role: "organic var") }
+        for name in config.contextVars { try require(name, role: "context var") }
+        for name in state.numericRoleColumns {
+            guard let column = state.table[name] else { continue }
+            switch column.values {
+            case .number: continue
+            case .date:
+                throw state.error(.notANumber, "holds dates, but its role needs numbers", column: name)
+            case .text(let values):
+                let sample = column.firstNonNumeric ?? values.enumerated().first { $0.element != nil }
+                    .map { CellSample(row: $0.offset, value: $0.element ?? "") }
+                throw state.error(
+                    .notANumber, "value '\(sample?.value ?? "")' is not a number", row: sample?.row, column: name,
+                    hint: "fix the cell (numbers use '.' as decimal point and no thousands separators)")
+            }
+        }
+        state.record("check_columns", rowsIn: rowsIn, notes: ["all \(Set(state.numericRoleColumns + config.contextVars).count) configured columns present"])
+    }
+
+    /// `select_columns`: keeps the date, the dependent variable and the drivers, in that order; lists the rest.
+    public static func selectColumns(_ state: inout PreparationState) throws {
+        let rowsIn = state.table.rowCount
+        let config = state.config
+        var keep: [String] = []
+        func add(_ name: String?) {
+            if let name, !keep.contains(name), state.table.index(of: name) != nil { keep.append(name) }
+        }
+        add(state.dateColumn)
+        add(config.depVar)
+        for pair in config.paidMedia { add(pair.spend) }
+        for pair in config.paidMedia where pair.usesExposure { add(pair.variable) }
+        config.organicVars.forEach { add($0) }
+        config.contextVars.forEach { add($0) }
+        let kept = Set(keep)
+        let alreadyListed = Set(state.manifest.droppedColumns.map(\.column))
+        for name in state.table.columnNames where !kept.contains(name) && !alreadyListed.contains(name) {
+            state.manifest.droppedColumns.append(.init(column: name, reason: "not used by the configuration"))
+        }
+        state.table = try DataTable(columns: keep.compactMap { state.table[$0] })
+        state.record("select_columns", rowsIn: rowsIn, notes: ["kept \(keep.count) columns"])
+    }
+}

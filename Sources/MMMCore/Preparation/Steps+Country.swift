@@ -1,0 +1,54 @@
+extension PreparationSteps {
+    /// Columns tried, in order, when no `country_column` is configured.
+    public static let conventionalCountryColumns = ["COUNTRY", "COUNTRY_CODE", "MARKET", "COUNTRY_ISO", "LOCALE"]
+
+    /// `filter_country`: keeps the configured country's rows of a multi-country table.
+    ///
+    /// The column is `country_column`, else the first of COUNTRY, COUNTRY_CODE, MARKET, COUNTRY_ISO, LOCALE that
+    /// contains the country (case-insensitive). Without a configured country, or without such a column, every row is
+    /// kept and the manifest says so.
+    /// - Throws: ``DataError`` if the configured column is missing or no row is left.
+    public static func filterCountry(_ state: inout PreparationState) throws {
+        let rowsIn = state.table.rowCount
+        guard let country = state.config.country?.lowercased() else {
+            state.record("filter_country", rowsIn: rowsIn, notes: ["no country configured; all rows kept"])
+            return
+        }
+        func matches(_ value: String?) -> Bool { value?.lowercased() == country }
+        var column: Column?
+        if let configured = state.config.countryColumn {
+            guard let index = state.table.indexIgnoringCase(configured) else {
+                throw state.error(.missingColumn(configured), "country_column '\(configured)' is not in the data")
+            }
+            column = state.table.columns[index]
+        } else {
+            for name in conventionalCountryColumns {
+                guard let index = state.table.indexIgnoringCase(name) else { continue }
+                let candidate = state.table.columns[index]
+                if candidate.texts?.contains(where: matches) == true {
+                    column = candidate
+                    break
+                }
+            }
+        }
+        guard let column, let values = column.texts else {
+            let note = state.config.countryColumn == nil
+                ? "no country column holds '\(country)'; all rows kept (single-country data)"
+                : "country column is not text; all rows kept"
+            state.record("filter_country", rowsIn: rowsIn, notes: [note])
+            return
+        }
+        let rows = values.indices.filter { matches(values[$0]) }
+        guard !rows.isEmpty else {
+            let seen = Set(values.compactMap { $0 }).sorted().prefix(10).joined(separator: ", ")
+            throw state.error(
+                .noRowsLeft, "no rows for country '\(country)' (values seen: \(seen))", column: column.name,
+                hint: "set country to one of those values")
+        }
+        state.table = state.table.selectingRows(rows)
+        state.manifest.droppedColumns.append(.init(column: column.name, reason: "country filter column"))
+        state.record(
+            "filter_country", rowsIn: rowsIn,
+            notes: ["kept \(rows.count) rows where \(column.name) = \(country.uppercased())"])
+    }
+}

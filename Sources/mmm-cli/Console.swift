@@ -1,0 +1,45 @@
+import Foundation
+import MMMCore
+
+/// Where output goes: results to stdout, everything else to stderr, filtered by --quiet / --verbose.
+struct Console: Sendable {
+    var json = false
+    var quiet = false
+    var verbose = false
+
+    /// The console of the running command (set when options are read), used by the error reporter.
+    nonisolated(unsafe) static var current = Console()
+
+    /// A result line on stdout.
+    func result(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// A JSON result on stdout.
+    func resultJSON<T: Encodable>(_ value: T) throws {
+        FileHandle.standardOutput.write(try StrictJSON.encode(value))
+    }
+
+    /// A status line on stderr (hidden by --quiet).
+    func info(_ text: String) {
+        guard !quiet else { return }
+        Console.stderr(text)
+    }
+
+    /// A detail line on stderr (only with --verbose).
+    func detail(_ text: String) {
+        guard verbose else { return }
+        Console.stderr(text)
+    }
+
+    /// A warning on stderr (hidden by --quiet).
+    func warning(_ text: String) {
+        guard !quiet else { return }
+        Console.stderr("warning: " + text)
+    }
+
+    /// Writes a line to stderr.
+    static func stderr(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import MMMCore
+
+/// `mmm-cli data inspect FILE`.
+struct DataInspectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Profile a CSV: columns, types, date range, cadence, gaps, duplicate dates, negatives, constant columns.",
+        discussion: "Example: mmm-cli data inspect Examples/data/dt_simulated_weekly.csv --json"
+    )
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Option(help: "The date column (default: DATE, DS, DATUM, FECHA or DATA).")
+    var dateColumn: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let console = global.console
+        let table = try CSVReader().read(path: file)
+        let report = DataInspection(table: table, source: file, dateColumn: dateColumn)
+        if console.json {
+            try console.resultJSON(report)
+        } else {
+            console.result(InspectionText.render(report))
+        }
+    }
+}
+
+/// Human-readable rendering of a ``DataInspection``.
+enum InspectionText {
+    static func render(_ r: DataInspection) -> String {
+        var lines = ["\(r.source): \(r.rows) rows, \(r.columns.count) columns"]
+        if let first = r.firstDate, let last = r.lastDate {
+            lines.append(
+                "dates: \(r.dateColumn ?? "?") \(first) … \(last), cadence \(r.cadence ?? "irregular"), "
+                    + "\(r.missingPeriods) missing periods, \(r.duplicateDates) duplicate dates")
+        }
+        let width = max(6, r.columns.map(\.name.count).max() ?? 6)
+        lines.append("")
+        lines.append(pad("column", width) + "  type    missing  distinct  min            max")
+        for c in r.columns {
+            let min = c.min.map(NumberFormatting.shortest) ?? ""
+            let max = c.max.map(NumberFormatting.shortest) ?? ""
+            lines.append(
+                pad(c.name, width) + "  " + pad(c.type.rawValue, 6) + "  " + pad(String(c.missing), 7) + "  "
+                    + pad(String(c.distinct), 8) + "  " + pad(min, 13) + "  " + max)
+        }
+        if !r.gaps.isEmpty { lines.append(""); lines.append("gaps: " + r.gaps.joined(separator: "; ")) }
+        lines.append("")
+        lines.append(r.findings.isEmpty ? "no problems found" : r.findings.map { "- " + $0 }.joined(separator: "\n"))
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+}

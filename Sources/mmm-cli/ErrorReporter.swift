@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import MMMCore
+
+/// Turns any error into one line on stderr (and a JSON object on stdout with --json) and an exit code:
+/// 0 ok, 1 runtime failure, 2 usage or configuration error, 3 input data error.
+enum ErrorReporter {
+    struct JSONError: Encodable {
+        struct Body: Encodable {
+            var category: String
+            var exitCode: Int32
+            var message: String
+            enum CodingKeys: String, CodingKey {
+                case category, message
+                case exitCode = "exit_code"
+            }
+        }
+        var error: Body
+    }
+
+    /// Reports `error` and returns the exit code.
+    static func report(_ error: any Error, command: any ParsableCommand.Type) -> Int32 {
+        let category: ErrorCategory
+        let message: String
+        switch error {
+        case let error as any CategorizedError:
+            category = error.category
+            message = error.description
+        case let error as DecodingError:
+            let config = ConfigError(error)
+            category = config.category
+            message = config.description
+        case is CancellationError:
+            category = .runtime
+            message = "cancelled"
+        default:
+            let code = command.exitCode(for: error)
+            if code == .success {
+                // --help, --version.
+                FileHandle.standardOutput.write(Data((command.fullMessage(for: error) + "\n").utf8))
+                return 0
+            }
+            if code.rawValue == 64 || error is ValidationError {
+                category = .usage
+                message = command.fullMessage(for: error)
+            } else if let exit = error as? ExitCode {
+                return exit.rawValue
+            } else {
+                category = .runtime
+                message = String(describing: error)
+            }
+        }
+        let console = Console.current
+        Console.stderr("error: " + message)
+        if console.json {
+            let body = JSONError(error: .init(category: category.rawValue, exitCode: category.exitCode, message: message))
+            if let data = try? StrictJSON.encode(body) { FileHandle.standardOutput.write(data) }
+        }
+        return category.exitCode
+    }
+}
