@@ -42,7 +42,8 @@ enum ErrorReporter {
             }
             if code.rawValue == 64 || error is ValidationError {
                 category = .usage
-                message = command.fullMessage(for: error)
+                let full = command.fullMessage(for: error)
+                message = full.hasPrefix("Error: ") ? String(full.dropFirst("Error: ".count)) : full
             } else if let exit = error as? ExitCode {
                 return exit.rawValue
             } else {

@@ -22,14 +22,11 @@ extension PreparationSteps {
             }
             column = state.table.columns[index]
         } else {
-            for name in conventionalCountryColumns {
-                guard let index = state.table.indexIgnoringCase(name) else { continue }
-                let candidate = state.table.columns[index]
-                if candidate.texts?.contains(where: matches) == true {
-                    column = candidate
-                    break
-                }
-            }
+            let candidates = conventionalCountryColumns.compactMap { state.table.indexIgnoringCase($0) }
+                .map { state.table.columns[$0] }
+            // The first candidate holding the country; if none holds it, the first candidate (which then leaves no
+            // rows and says so) — never silently all countries of a multi-country table.
+            column = candidates.first { $0.texts?.contains(where: matches) == true } ?? candidates.first
         }
         guard let column, let values = column.texts else {
             let note = state.config.countryColumn == nil

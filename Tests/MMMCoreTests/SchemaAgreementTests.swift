@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import MMMCore
+
+/// Examples, JSON Schemas and Swift types must describe the same contracts.
+@Suite struct SchemaAgreementTests {
+    struct Contract: Sendable, CustomStringConvertible {
+        var schema: String
+        var examples: [String]
+        var swiftKeys: Set<String>
+        var swiftRequired: Set<String>?
+        var description: String { schema }
+    }
+
+    static let contracts: [Contract] = [
+        Contract(
+            schema: "selected_columns", examples: ["Examples/contracts/selected_columns.json"],
+            swiftKeys: SelectedColumns.jsonKeys, swiftRequired: SelectedColumns.requiredJSONKeys),
+        Contract(
+            schema: "job_config",
+            examples: ["Examples/contracts/job_config.json", "Examples/configs/demo_job_config.json"],
+            swiftKeys: JobConfig.jsonKeys, swiftRequired: JobConfig.requiredJSONKeys),
+        Contract(
+            schema: "legacy_job_config", examples: ["Examples/contracts/legacy_job_config.json"],
+            swiftKeys: LegacyJobConfig.jsonKeys, swiftRequired: []),
+        Contract(
+            schema: "run_status", examples: ["Examples/contracts/run_status.json"], swiftKeys: RunStatus.jsonKeys,
+            swiftRequired: ["schema_version", "state", "run_id", "started_at", "updated_at"]),
+        Contract(
+            schema: "model_summary", examples: ["Examples/contracts/model_summary.json"],
+            swiftKeys: ModelSummary.jsonKeys, swiftRequired: nil),
+    ]
+
+    private func schema(_ name: String) throws -> [String: Any] {
+        let data = try #require(FileManager.default.contents(atPath: TestPaths.repo("schema/\(name).schema.json")))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test(arguments: contracts)
+    func schemaPropertiesEqualSwiftKeys(contract: Contract) throws {
+        let s = try schema(contract.schema)
+        let properties = try #require(s["properties"] as? [String: Any])
+        #expect(Set(properties.keys) == contract.swiftKeys)
+        #expect(s["additionalProperties"] as? Bool == false, "unknown keys must be rejected by the schema too")
+        if let required = contract.swiftRequired {
+            #expect(Set((s["required"] as? [String]) ?? []) == required)
+        }
+    }
+
+    @Test func nestedSchemasMatchSwiftKeys() throws {
+        let summary = try schema("model_summary")
+        let properties = try #require(summary["properties"] as? [String: Any])
+        let best = try #require(properties["best_model"] as? [String: Any])
+        #expect(Set(try #require(best["properties"] as? [String: Any]).keys) == ModelMetrics.jsonKeys)
+        let decomposition = try #require((properties["decomposition"] as? [String: Any])?["items"] as? [String: Any])
+        #expect(Set(try #require(decomposition["properties"] as? [String: Any]).keys) == VariableContribution.jsonKeys)
+    }
+
+    /// Every example validates against its schema with Python's jsonschema (the reference validator), and Swift
+    /// decodes it.
+    @Test(arguments: contracts)
+    func examplesValidate(contract: Contract) throws {
+        for example in contract.examples {
+            let result = try validate(schema: contract.schema, file: TestPaths.repo(example))
+            #expect(result.code == 0, "\(example): \(result.stdout) \(result.stderr)")
+        }
+    }
+
+    @Test func schemaAndSwiftBothRejectAnUnknownKey() throws {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("bad.json").path
+        try Data(#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"type":"weibull_pdf"}"#.utf8)
+            .write(to: URL(fileURLWithPath: path))
+        #expect(try validate(schema: "job_config", file: path).code != 0)
+        #expect(throws: ConfigError.self) { try JobConfigLoader.load(path: path) }
+    }
+
+    @Test func writtenContractsValidate() throws {
+        let dir = try temporaryDirectory()
+        let config = try JobConfigLoader.load(path: TestPaths.repo("Examples/contracts/legacy_job_config.json")).config
+        let status = RunStatus.running(runId: "20261122T031815Z", at: Date(timeIntervalSince1970: 1_795_317_495))
+            .finished(.skipped, at: Date(timeIntervalSince1970: 1_795_317_500), skipReason: "constant dep_var")
+        let files: [(String, Data)] = [
+            ("job_config", try StrictJSON.encode(config)), ("run_status", try StrictJSON.encode(status)),
+        ]
+        for (name, data) in files {
+            let path = dir.appendingPathComponent("\(name).json").path
+            try data.write(to: URL(fileURLWithPath: path))
+            let result = try validate(schema: name, file: path)
+            #expect(result.code == 0, "\(name): \(result.stdout) \(result.stderr)")
+        }
+    }
+
+    private func validate(schema: String, file: String) throws -> (code: Int32, stdout: String, stderr: String) {
+        let script = """
+            import json, sys, pathlib
+            from jsonschema import Draft202012Validator
+            from referencing import Registry, Resource
+            root = pathlib.Path(sys.argv[1])
+            resources = []
+            for p in root.glob('*.schema.json'):
+                doc = json.loads(p.read_text())
+                resources.append((p.name, Resource.from_contents(doc)))
+                resources.append((doc['$id'], Resource.from_contents(doc)))
+            registry = Registry().with_resources(resources)
+            schema = json.loads((root / (sys.argv[2] + '.schema.json')).read_text())
+            Draft202012Validator.check_schema(schema)
+            errors = list(Draft202012Validator(schema, registry=registry).iter_errors(json.loads(open(sys.argv[3]).read())))
+            for e in errors: print(list(e.absolute_path), e.message)
+            sys.exit(1 if errors else 0)
+            """
+        return try runProcess("/usr/bin/env", ["python3", "-c", script, TestPaths.repo("schema"), schema, file])
+    }
+}
