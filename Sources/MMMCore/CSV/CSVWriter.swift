@@ -13,13 +13,56 @@ public struct CSVWriter: Sendable {
 
     /// The CSV text of a table, header first.
     public func string(for table: DataTable) -> String {
-        var out = ""
-        out.reserveCapacity(table.rowCount * table.columns.count * 10)
-        appendRecord(table.columnNames, to: &out)
+        String(decoding: bytes(for: table), as: UTF8.self)
+    }
+
+    /// The CSV bytes of a table, header first; built in one buffer, cell by cell.
+    public func bytes(for table: DataTable) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(table.rowCount * table.columns.count * 12 + 256)
+        let separator = delimiter.asciiValue ?? 0x2C
+        for (i, name) in table.columnNames.enumerated() {
+            if i > 0 { out.append(separator) }
+            appendField(name, to: &out, separator: separator)
+        }
+        out.append(0x0A)
         for row in 0..<table.rowCount {
-            appendRecord(table.columns.map { $0.cellText(row) }, to: &out)
+            for (i, column) in table.columns.enumerated() {
+                if i > 0 { out.append(separator) }
+                switch column.values {
+                case .number(let v):
+                    if !v[row].isNaN { out.append(contentsOf: NumberFormatting.shortest(v[row]).utf8) }
+                case .date(let v):
+                    if let d = v[row] { out.append(contentsOf: d.description.utf8) }
+                case .text(let v):
+                    if let t = v[row] { appendField(t, to: &out, separator: separator) }
+                }
+            }
+            out.append(0x0A)
         }
         return out
+    }
+
+    private func appendField(_ field: String, to out: inout [UInt8], separator: UInt8) {
+        var needsQuotes = false
+        let utf8 = field.utf8
+        if let first = utf8.first, let last = utf8.last, first == 0x20 || last == 0x20 { needsQuotes = true }
+        if !needsQuotes {
+            for b in utf8 where b == separator || b == 0x22 || b == 0x0A || b == 0x0D {
+                needsQuotes = true
+                break
+            }
+        }
+        guard needsQuotes else {
+            out.append(contentsOf: utf8)
+            return
+        }
+        out.append(0x22)
+        for b in utf8 {
+            out.append(b)
+            if b == 0x22 { out.append(0x22) }
+        }
+        out.append(0x22)
     }
 
     /// The CSV text of a header and rows of already-rendered fields.
@@ -33,7 +76,7 @@ public struct CSVWriter: Sendable {
     /// Writes a table to `path` atomically (temporary file, then rename).
     /// - Throws: ``FileWriteError`` if the file cannot be written.
     public func write(_ table: DataTable, to path: String) throws {
-        try AtomicFile.write(Data(string(for: table).utf8), to: path)
+        try AtomicFile.write(Data(bytes(for: table)), to: path)
     }
 
     /// Appends one record and its line end.
