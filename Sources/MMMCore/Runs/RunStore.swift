@@ -1,0 +1,66 @@
+import Foundation
+
+/// Where a run's files go: a local directory now, a `gs://` prefix through MMMCloud later.
+///
+/// Writers put every file first and `status.json` last, so a reader that sees a terminal status sees every file.
+public protocol RunStore: Sendable {
+    /// Human-readable location of the run folder (a path or URI), for messages.
+    var location: String { get }
+    /// Writes (atomically replaces) one file of the run.
+    /// - Parameters:
+    ///   - data: the file's bytes.
+    ///   - name: a relative path inside the run folder, e.g. `model_summary.json`.
+    func write(_ data: Data, to name: String) async throws
+    /// Appends bytes to a log file of the run (created if missing).
+    func append(_ data: Data, to name: String) async throws
+}
+
+/// A run folder on the local file system.
+public struct LocalRunStore: RunStore {
+    /// The run folder.
+    public let directory: URL
+
+    /// Creates the folder (and parents).
+    /// - Throws: ``FileWriteError`` if it cannot be created.
+    public init(directory: URL) throws {
+        self.directory = directory
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw FileWriteError(path: directory.path, reason: "cannot create the run folder")
+        }
+    }
+
+    public var location: String { directory.path }
+
+    public func write(_ data: Data, to name: String) async throws {
+        try AtomicFile.write(data, to: directory.appendingPathComponent(name).path)
+    }
+
+    public func append(_ data: Data, to name: String) async throws {
+        let path = directory.appendingPathComponent(name).path
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw FileWriteError(path: path, reason: "cannot create the file")
+            }
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw FileWriteError(path: path, reason: "cannot open the file for appending")
+        }
+        defer { try? handle.close() }
+        handle.seekToEndOfFile()
+        handle.write(data)
+    }
+
+    /// A new run folder `<root>/<run id>`; if it exists, `-2`, `-3`, … is appended so runs never overwrite each other.
+    public static func create(root: String, runId: String) throws -> (store: LocalRunStore, runId: String) {
+        let base = URL(fileURLWithPath: root)
+        var candidate = runId
+        var n = 2
+        while FileManager.default.fileExists(atPath: base.appendingPathComponent(candidate).path) {
+            candidate = "\(runId)-\(n)"
+            n += 1
+        }
+        return (try LocalRunStore(directory: base.appendingPathComponent(candidate)), candidate)
+    }
+}
