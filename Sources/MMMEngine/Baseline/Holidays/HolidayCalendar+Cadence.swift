@@ -24,7 +24,8 @@ extension HolidayCalendar {
     ///   `Christmas Day, Second Day of Christmas` is a holiday of its own;
     /// - monthly: each date is cut to the 1st of its month, with the same grouping.
     ///
-    /// Robyn groups all countries and then keeps one; filtering first gives the same rows.
+    /// Robyn groups all countries and then keeps one; filtering first gives the same rows. Country codes are
+    /// compared case-insensitively, so `de` and `DE` rows group together.
     /// - Parameters:
     ///   - country: country code, compared case-insensitively.
     ///   - cadence: the data's cadence.
@@ -57,7 +58,7 @@ extension HolidayCalendar {
         }
         var names: [Key: [String]] = [:]
         for row in rows {
-            names[Key(date: floor(row.date), country: row.country, year: row.year), default: []].append(row.name)
+            names[Key(date: floor(row.date), country: row.country.uppercased(), year: row.year), default: []].append(row.name)
         }
         return names.keys.sorted().compactMap { key in
             names[key].map { Occurrence(date: key.date, name: $0.joined(separator: ", ")) }
