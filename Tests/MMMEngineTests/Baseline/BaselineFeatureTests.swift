@@ -75,7 +75,7 @@ struct BaselineFeatureTests {
             for j in 0..<4 { q[i * 4 + j] = zip(hinges[i], hinges[j]).reduce(0) { $0 + $1.0 * $1.1 } }
         }
         let b: [Double] = [1, 2.5, -0.3, 0.8]
-        let delta = BaselineLasso.solve(q: q, b: b, mu: mu, start: [0, 0, 0, 0], tolerance: 1e-14, maxSweeps: 100_000)
+        let delta = BaselineLasso.solve(q: q, b: b, mu: Array(repeating: mu, count: 4), start: [0, 0, 0, 0], tolerance: 1e-14, maxSweeps: 100_000)
         for i in 0..<4 {
             #expect(abs(delta[i] - expected[i]) <= 1e-6 * max(1, abs(expected[i])))
             #expect((delta[i] == 0) == (expected[i] == 0))

@@ -139,4 +139,33 @@ struct BaselineInputTests {
         #expect(holiday.indices.filter { holiday[$0] != 0 } == [10, 30])
         #expect(abs(holiday[10] - 40) < 10)
     }
+
+    @Test func monthlyDataPastesTheMonthsHolidays() throws {
+        let dates = (0..<36).compactMap { CalendarDate(year: 2017 + $0 / 12, month: $0 % 12 + 1, day: 1) }
+        let y = dates.indices.map { 1000 + 50 * Double($0 % 12) + 3 * Double($0) }
+        let fit = try BaselineDecomposition.fit(
+            dates: dates, y: y, cadence: .monthly, terms: [.trend, .season, .holiday], country: "FR")
+        #expect(fit.diagnostics.holidayNames.contains("All Saints' Day, Armistice Day"))
+        let holiday = try #require(fit["holiday"])
+        #expect(holiday.allSatisfy { $0.isFinite })
+        let holidayMonths = Set(HolidayCalendar.builtIn.entries(country: "FR").map(\.date.startOfMonth))
+        for (index, date) in dates.enumerated() where !holidayMonths.contains(date) {
+            #expect(holiday[index] == 0)
+        }
+    }
+
+    @Test func shortHistoriesStillFit() throws {
+        let fit = try BaselineDecomposition.fit(
+            dates: Self.weeks(12, from: "2019-12-02"), y: Array(Self.y.prefix(12)), cadence: .weekly,
+            terms: [.trend, .season, .holiday], country: "DE")
+        #expect(fit.diagnostics.changepoints.count == 8)
+        #expect(fit.columns.allSatisfy { $0.values.allSatisfy { $0.isFinite } })
+        #expect(fit.diagnostics.rSquared > 0.9)
+    }
+
+    @Test func allZeroSeriesGivesZeroComponents() throws {
+        let fit = try BaselineDecomposition.fit(
+            dates: Self.weeks(60), y: Array(repeating: 0, count: 60), cadence: .weekly, terms: [.trend, .season])
+        #expect(fit.columns.allSatisfy { $0.values.allSatisfy { $0 == 0 } })
+    }
 }

@@ -1,4 +1,4 @@
-/// Minimises ½·δᵀQδ − bᵀδ + μ·Σ|δⱼ| for a small positive definite Q: the changepoint block of the MAP fit,
+/// Minimises ½·δᵀQδ − bᵀδ + Σ μⱼ·|δⱼ| for a small positive definite Q: the changepoint block of the MAP fit,
 /// whose Laplace prior makes it a lasso.
 ///
 /// Cyclic coordinate descent finds the active set; an exact solve on that set (checked against the optimality
@@ -9,12 +9,12 @@ enum BaselineLasso {
     /// - Parameters:
     ///   - q: row-major `m × m` matrix.
     ///   - b: linear term.
-    ///   - mu: L1 weight (> 0).
+    ///   - mu: L1 weight of each coordinate (> 0).
     ///   - start: initial δ.
     ///   - tolerance: stop when no coordinate moves the fit by more than this (in √Q-norm units).
     ///   - maxSweeps: most coordinate-descent sweeps.
     static func solve(
-        q: [Double], b: [Double], mu: Double, start: [Double], tolerance: Double, maxSweeps: Int
+        q: [Double], b: [Double], mu: [Double], start: [Double], tolerance: Double, maxSweeps: Int
     ) -> [Double] {
         let m = b.count
         guard m > 0 else { return [] }
@@ -32,7 +32,7 @@ enum BaselineLasso {
                 let qjj = q[j * m + j]
                 guard qjj > 0 else { continue }
                 let z = qjj * delta[j] - gradient[j]
-                let updated = softThreshold(z, mu) / qjj
+                let updated = softThreshold(z, mu[j]) / qjj
                 let change = updated - delta[j]
                 if change != 0 {
                     for i in 0..<m { gradient[i] += q[i * m + j] * change }
@@ -47,9 +47,9 @@ enum BaselineLasso {
     }
 
     /// Solves the stationarity equations on the non-zero coordinates of `near` with their signs, and returns the
-    /// result only if it keeps those signs and every zero coordinate satisfies |gradient| ≤ μ (the lasso's KKT
+    /// result only if it keeps those signs and every zero coordinate satisfies |gradient| ≤ μⱼ (the lasso's KKT
     /// conditions), i.e. only if it is the exact minimiser.
-    static func activeSetSolution(q: [Double], b: [Double], mu: Double, near: [Double]) -> [Double]? {
+    static func activeSetSolution(q: [Double], b: [Double], mu: [Double], near: [Double]) -> [Double]? {
         let m = b.count
         let active = (0..<m).filter { near[$0] != 0 }
         var delta = [Double](repeating: 0, count: m)
@@ -59,7 +59,7 @@ enum BaselineLasso {
             var rhs = [Double](repeating: 0, count: k)
             for (r, i) in active.enumerated() {
                 for (c, j) in active.enumerated() { matrix[r * k + c] = q[i * m + j] }
-                rhs[r] = b[i] - mu * (near[i] > 0 ? 1 : -1)
+                rhs[r] = b[i] - mu[i] * (near[i] > 0 ? 1 : -1)
             }
             guard let factor = BaselineCholesky(matrix, size: k) else { return nil }
             let solution = factor.solve(rhs)
@@ -68,11 +68,10 @@ enum BaselineLasso {
                 delta[i] = solution[r]
             }
         }
-        let slack = mu * (1 + 1e-9)
         for i in 0..<m where delta[i] == 0 {
             var gradient = -b[i]
             for j in active { gradient += q[i * m + j] * delta[j] }
-            guard abs(gradient) <= slack else { return nil }
+            guard abs(gradient) <= mu[i] * (1 + 1e-9) else { return nil }
         }
         return delta
     }

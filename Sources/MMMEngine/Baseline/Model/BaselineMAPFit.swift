@@ -37,9 +37,12 @@ struct BaselineMAPFit {
         let smooth = (0..<p).filter { lasso[$0] == 0 }, sparse = (0..<p).filter { lasso[$0] > 0 }
         let gram = BaselineGram(columns: columns, y: y)
         let ns = smooth.count, nl = sparse.count
-        let meanSquare = y.reduce(0) { $0 + $1 * $1 } / Double(max(n, 1))
-        // σ cannot reach 0 without the ridge vanishing; a floor keeps a noise-free series solvable.
-        let sigma2Floor = max(meanSquare * 1e-20, Double.leastNormalMagnitude)
+        let sumSquares = y.reduce(0) { $0 + $1 * $1 }
+        let meanSquare = sumSquares > 0 ? sumSquares / Double(max(n, 1)) : 1
+        // When the design can interpolate y (more columns than rows, or a noise-free series), the posterior pushes
+        // σ towards 0 and the ridge with it; a floor on σ², raised while the ridge block will not factor, keeps the
+        // fit defined (and deterministic) in that degenerate case.
+        var sigma2Floor = max(meanSquare * 1e-20, Double.leastNormalMagnitude)
         var sigma2 = max(meanSquare * 0.01, sigma2Floor)
         var theta = [Double](repeating: 0, count: p)
         var iterations = 0, converged = false
@@ -52,6 +55,11 @@ struct BaselineMAPFit {
                 hss[r * ns + r] += sigma2 * ridge[i]
             }
             guard let factor = BaselineCholesky(hss, size: ns) else {
+                if sigma2 < meanSquare * 1e-2 {
+                    sigma2Floor = max(sigma2Floor, sigma2 * 100)
+                    sigma2 = sigma2Floor
+                    continue
+                }
                 throw BaselineError(
                     .fitFailed, "the trend/seasonality design is singular",
                     hint: "check that the dates are distinct and the dependent variable is not constant")
@@ -77,7 +85,7 @@ struct BaselineMAPFit {
                     for s in 0..<ns { value -= gramSL[s * nl + r] * smoothOnly[s] }
                     b[r] = value
                 }
-                let mu = sigma2 * (sparse.first.map { lasso[$0] } ?? 0)
+                let mu = sparse.map { sigma2 * lasso[$0] }
                 delta = BaselineLasso.solve(
                     q: q, b: b, mu: mu, start: delta, tolerance: tolerance * (1 + gram.yNorm), maxSweeps: 20_000)
             }
