@@ -68,23 +68,8 @@ struct BaselineMAPFit {
             let smoothOnly = factor.solve(cs)
             var delta = sparse.map { theta[$0] }
             if nl > 0 {
-                // Schur complement of the ridge block: Q = G_LL − G_LS·H⁻¹·G_SL, b = c_L − G_LS·H⁻¹·c_S.
-                var w = [Double](repeating: 0, count: ns * nl)  // H⁻¹·G_SL, column by column
-                for c in 0..<nl {
-                    let solved = factor.solve((0..<ns).map { gramSL[$0 * nl + c] })
-                    for r in 0..<ns { w[r * nl + c] = solved[r] }
-                }
-                var q = [Double](repeating: 0, count: nl * nl), b = [Double](repeating: 0, count: nl)
-                for (r, i) in sparse.enumerated() {
-                    for (c, j) in sparse.enumerated() {
-                        var value = gram.g[i * p + j]
-                        for s in 0..<ns { value -= gramSL[s * nl + r] * w[s * nl + c] }
-                        q[r * nl + c] = value
-                    }
-                    var value = gram.c[i]
-                    for s in 0..<ns { value -= gramSL[s * nl + r] * smoothOnly[s] }
-                    b[r] = value
-                }
+                let (q, b) = schurComplement(
+                    gram: gram, smooth: smooth, sparse: sparse, gramSL: gramSL, factor: factor, smoothOnly: smoothOnly)
                 let mu = sparse.map { sigma2 * lasso[$0] }
                 delta = BaselineLasso.solve(
                     q: q, b: b, mu: mu, start: delta, tolerance: tolerance * (1 + gram.yNorm), maxSweeps: 20_000)
@@ -98,9 +83,10 @@ struct BaselineMAPFit {
             for (r, i) in smooth.enumerated() { next[i] = smoothTheta[r] }
             for (r, i) in sparse.enumerated() { next[i] = delta[r] }
             let rss = gram.residualSumOfSquares(columns: columns, y: y, coefficients: next)
+            // Positive root of σ⁴/s² + n·σ² − RSS = 0, written without the cancellation of (−n + √D)·s²/2.
             let s2 = noisePriorScale * noisePriorScale
             let dn = Double(n)
-            let nextSigma2 = max((-dn + (dn * dn + 4 * rss / s2).squareRoot()) * s2 / 2, sigma2Floor)
+            let nextSigma2 = max(2 * rss / (dn + (dn * dn + 4 * rss / s2).squareRoot()), sigma2Floor)
             guard nextSigma2.isFinite, next.allSatisfy(\.isFinite) else {
                 throw BaselineError(.fitFailed, "the fit produced a non-finite value")
             }
@@ -116,39 +102,30 @@ struct BaselineMAPFit {
         }
         return BaselineMAPFit(coefficients: theta, sigma: sigma2.squareRoot(), iterations: iterations, converged: converged)
     }
-}
 
-/// XᵀX and Xᵀy of a column-major design.
-struct BaselineGram {
-    /// Row-major `p × p` XᵀX.
-    let g: [Double]
-    /// Xᵀy.
-    let c: [Double]
-    /// ‖y‖.
-    let yNorm: Double
-
-    init(columns: [[Double]], y: [Double]) {
-        let p = columns.count
-        var g = [Double](repeating: 0, count: p * p)
-        for i in 0..<p {
-            for j in i..<p {
-                var sum = 0.0
-                for (a, b) in zip(columns[i], columns[j]) { sum += a * b }
-                g[i * p + j] = sum
-                g[j * p + i] = sum
+    /// The lasso block's problem once the ridge block is minimised out (its Schur complement):
+    /// Q = G_LL − G_LS·H⁻¹·G_SL and b = c_L − G_LS·H⁻¹·c_S, where H is the ridge block of the penalised Gram matrix.
+    private static func schurComplement(
+        gram: BaselineGram, smooth: [Int], sparse: [Int], gramSL: [Double], factor: BaselineCholesky,
+        smoothOnly: [Double]
+    ) -> (q: [Double], b: [Double]) {
+        let ns = smooth.count, nl = sparse.count, p = smooth.count + sparse.count
+        var w = [Double](repeating: 0, count: ns * nl)  // H⁻¹·G_SL, column by column
+        for c in 0..<nl {
+            let solved = factor.solve((0..<ns).map { gramSL[$0 * nl + c] })
+            for r in 0..<ns { w[r * nl + c] = solved[r] }
+        }
+        var q = [Double](repeating: 0, count: nl * nl), b = [Double](repeating: 0, count: nl)
+        for (r, i) in sparse.enumerated() {
+            for (c, j) in sparse.enumerated() {
+                var value = gram.g[i * p + j]
+                for s in 0..<ns { value -= gramSL[s * nl + r] * w[s * nl + c] }
+                q[r * nl + c] = value
             }
+            var value = gram.c[i]
+            for s in 0..<ns { value -= gramSL[s * nl + r] * smoothOnly[s] }
+            b[r] = value
         }
-        self.g = g
-        c = columns.map { column in zip(column, y).reduce(0) { $0 + $1.0 * $1.1 } }
-        yNorm = y.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    }
-
-    /// Σ (y − Xθ)², computed from the residuals (not from the Gram matrix, which cancels badly for a close fit).
-    func residualSumOfSquares(columns: [[Double]], y: [Double], coefficients: [Double]) -> Double {
-        var residual = y
-        for (column, beta) in zip(columns, coefficients) where beta != 0 {
-            for i in residual.indices { residual[i] -= beta * column[i] }
-        }
-        return residual.reduce(0) { $0 + $1 * $1 }
+        return (q, b)
     }
 }
