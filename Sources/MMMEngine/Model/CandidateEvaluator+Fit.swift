@@ -68,7 +68,7 @@ extension CandidateEvaluator {
                     x: UnsafeBufferPointer(ws.x), leadingDimension: windowLength, columns: columnCount,
                     rows: split.trainEnd, y: y, lambda: lambda, lower: UnsafeBufferPointer(ws.lower),
                     upper: UnsafeBufferPointer(ws.upper), penaltyFactor: penaltyFactors == nil ? nil : pf,
-                    intercept: settings.intercept)
+                    intercept: settings.intercept, solver: settings.ridgeSolver)
                 let first = try RidgeCore.fit(problem, scratch: ws.ridge, coefficients: ws.coefficients)
                 guard settings.intercept, settings.interceptSign == .nonNegative, first < 0 else {
                     return InterceptOutcome(intercept: first, dfInt: settings.intercept ? 1 : 0, dropped: false)

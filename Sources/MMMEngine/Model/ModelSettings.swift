@@ -14,6 +14,8 @@ public struct ModelSettings: Sendable, Hashable, Codable {
     public var tsValidation: Bool
     /// Revenue (ROI) or conversion (CPA) dependent variable.
     public var depVarType: DepVarType
+    /// How the ridge problem is solved; `.robyn` (glmnet, thresh 1e-7) reproduces Robyn's coefficients.
+    public var ridgeSolver: RidgeSolver
 
     /// Creates settings with Robyn's defaults for everything but the adstock.
     /// - Parameters:
@@ -23,9 +25,11 @@ public struct ModelSettings: Sendable, Hashable, Codable {
     ///   - rssdZeroPenalty: Zero-effect penalty on DECOMP.RSSD.
     ///   - tsValidation: Use the validation NRMSE as objective.
     ///   - depVarType: Revenue or conversion.
+    ///   - ridgeSolver: glmnet emulation (default) or the exact optimum.
     public init(
         adstock: AdstockType, intercept: Bool = true, interceptSign: InterceptSign = .nonNegative,
-        rssdZeroPenalty: Bool = true, tsValidation: Bool = false, depVarType: DepVarType = .revenue
+        rssdZeroPenalty: Bool = true, tsValidation: Bool = false, depVarType: DepVarType = .revenue,
+        ridgeSolver: RidgeSolver = .robyn
     ) {
         self.adstock = adstock
         self.intercept = intercept
@@ -33,5 +37,6 @@ public struct ModelSettings: Sendable, Hashable, Codable {
         self.rssdZeroPenalty = rssdZeroPenalty
         self.tsValidation = tsValidation
         self.depVarType = depVarType
+        self.ridgeSolver = ridgeSolver
     }
 }

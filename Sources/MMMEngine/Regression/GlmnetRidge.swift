@@ -29,11 +29,12 @@ public enum GlmnetRidge {
     ///   - upperLimits: Per-column upper limits (`.infinity` for none); each must be ≥ 0.
     ///   - penaltyFactor: Per-column penalty factors (rescaled to sum to the column count), `nil` for all 1.
     ///   - intercept: Whether to fit an intercept.
-    /// - Returns: The exact optimum of glmnet's objective.
+    ///   - solver: glmnet's coordinate descent (default, Robyn's numbers) or the exact optimum.
+    /// - Returns: The fit.
     /// - Throws: `EngineError` for inconsistent lengths or a constant response.
     public static func fit(
         columns: [[Double]], y: [Double], lambda: Double, lowerLimits: [Double], upperLimits: [Double],
-        penaltyFactor: [Double]? = nil, intercept: Bool = true
+        penaltyFactor: [Double]? = nil, intercept: Bool = true, solver: RidgeSolver = .robyn
     ) throws(EngineError) -> RidgeFit {
         let p = columns.count
         guard lowerLimits.count == p, upperLimits.count == p, penaltyFactor.map({ $0.count == p }) ?? true,
@@ -55,7 +56,7 @@ public enum GlmnetRidge {
                             try coefficients.withUnsafeMutableBufferPointer { (out) throws(EngineError) -> Double in
                                 let problem = RidgeCore.Problem(
                                     x: x, leadingDimension: n, columns: p, rows: n, y: yy, lambda: lambda,
-                                    lower: lo, upper: hi, penaltyFactor: pf, intercept: intercept)
+                                    lower: lo, upper: hi, penaltyFactor: pf, intercept: intercept, solver: solver)
                                 return try RidgeCore.fit(problem, scratch: scratch, coefficients: out)
                             }
                         }
@@ -77,19 +78,21 @@ public enum GlmnetRidge {
     ///   - penaltyFactor: Per-column penalty factors, `nil` for all 1.
     ///   - intercept: Robyn's `intercept` setting.
     ///   - interceptSign: Robyn's `intercept_sign` setting.
+    ///   - solver: glmnet's coordinate descent (default) or the exact optimum.
     /// - Returns: The final fit, with `dfInt` 0 if the intercept was dropped.
     /// - Throws: `EngineError` for inconsistent inputs or a constant response.
     public static func fitRobyn(
         columns: [[Double]], y: [Double], lambda: Double, lowerLimits: [Double], upperLimits: [Double],
-        penaltyFactor: [Double]? = nil, intercept: Bool = true, interceptSign: InterceptSign = .nonNegative
+        penaltyFactor: [Double]? = nil, intercept: Bool = true, interceptSign: InterceptSign = .nonNegative,
+        solver: RidgeSolver = .robyn
     ) throws(EngineError) -> RidgeFit {
         let first = try fit(
             columns: columns, y: y, lambda: lambda, lowerLimits: lowerLimits, upperLimits: upperLimits,
-            penaltyFactor: penaltyFactor, intercept: intercept)
+            penaltyFactor: penaltyFactor, intercept: intercept, solver: solver)
         guard intercept, interceptSign == .nonNegative, first.intercept < 0 else { return first }
         var refit = try fit(
             columns: columns, y: y, lambda: lambda, lowerLimits: lowerLimits, upperLimits: upperLimits,
-            penaltyFactor: penaltyFactor, intercept: false)
+            penaltyFactor: penaltyFactor, intercept: false, solver: solver)
         refit.interceptDropped = true
         return refit
     }

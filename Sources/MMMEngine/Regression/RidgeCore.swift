@@ -18,7 +18,11 @@ enum RidgeCore {
         /// Penalty factors, or `nil` for all ones.
         var penaltyFactor: UnsafeBufferPointer<Double>?
         var intercept: Bool
+        var solver: RidgeSolver
     }
+
+    /// glmnet's stand-in for an infinite limit (`glmnet.control()$big`).
+    static let big = 9.9e35
 
     /// Fits the problem; writes original-scale coefficients to `coefficients` and returns the intercept.
     /// - Throws: `EngineError.constantResponse` if y has zero spread over the rows (glmnet stops there too).
@@ -77,7 +81,9 @@ enum RidgeCore {
             } else {
                 var squares = 0.0
                 for i in 0..<n { squares += column[i] * column[i] }
-                sd = (squares / nD - mean * mean).squareRoot()
+                let variance = squares / nD - mean * mean
+                s.rhs[q] = variance  // kept for glmnet's xv = 1 + x̄²/var
+                sd = variance.squareRoot()
             }
             guard sd > 0, sd.isFinite else { continue }
             s.included[q] = j
@@ -88,29 +94,52 @@ enum RidgeCore {
             for i in 0..<n { target[i] = (column[i] - shift) / sd }
             q += 1
         }
-        buildQuadratic(problem, scratch: s, q: q, ys: ys)
-        BoxQPSolver.solve(s, q: q)
+        buildGram(problem, scratch: s, q: q)
+        switch problem.solver {
+        case .exact:
+            prepareExact(problem, scratch: s, q: q, ys: ys)
+            BoxQPSolver.solve(s, q: q)
+        case .glmnet(let threshold, let maxPasses):
+            prepareGlmnet(problem, scratch: s, q: q, ys: ys)
+            GlmnetCoordinateDescent.solve(s, q: q, lambda: problem.lambda / ys, threshold: threshold, maxPasses: maxPasses)
+        }
         var intercept = problem.intercept ? yMean : 0
         for a in 0..<q {
             let j = s.included[a]
             let b: Double
-            switch s.state[a] {
-            case BoxQPSolver.atLower, BoxQPSolver.fixed: b = problem.lower[j]
-            case BoxQPSolver.atUpper: b = problem.upper[j]
-            default: b = s.beta[a] / s.sd[a]
+            switch problem.solver {
+            case .exact:
+                switch s.state[a] {
+                case BoxQPSolver.atLower, BoxQPSolver.fixed: b = problem.lower[j]
+                case BoxQPSolver.atUpper: b = problem.upper[j]
+                default: b = s.beta[a] / s.sd[a]
+                }
+            case .glmnet:
+                // glmnet returns ys·a/xs; a coefficient sitting on its limit is reported as that limit.
+                if s.beta[a] == s.lower[a] {
+                    b = problem.lower[j]
+                } else if s.beta[a] == s.upper[a] {
+                    b = problem.upper[j]
+                } else {
+                    b = ys * s.beta[a] / s.sd[a]
+                }
             }
             coefficients[j] = b
-            if problem.intercept { intercept -= b * s.mean[a] }
+        }
+        if problem.intercept {
+            // glmnet: a0 = ym − Σ b_j·xm_j over the included columns, in column order.
+            var dot = 0.0
+            for a in 0..<q { dot += coefficients[s.included[a]] * s.mean[a] }
+            intercept -= dot
         }
         return intercept
     }
 
-    /// Fills H = XsᵀXs/n + (λ/ys)·diag(pf), r = Xsᵀy/n and the scaled bounds for the q included columns.
-    private static func buildQuadratic(_ problem: Problem, scratch s: RidgeScratch, q: Int, ys: Double) {
+    /// Fills the Gram matrix `XsᵀXs/n` and `Xsᵀy/n` of the q included standardised columns.
+    private static func buildGram(_ problem: Problem, scratch s: RidgeScratch, q: Int) {
         let n = problem.rows
         let nD = Double(n)
         let stride = s.columnCapacity
-        let ridge = problem.lambda / ys
         for a in 0..<q {
             let columnA = s.standardized + a * s.rowCapacity
             var target = 0.0
@@ -123,10 +152,39 @@ enum RidgeCore {
                 s.hessian[a * stride + b] = dot / nD
                 s.hessian[b * stride + a] = dot / nD
             }
+        }
+    }
+
+    /// Exact solver: H = Gram + (λ/ys)·diag(pf), limits scaled by the column SDs (β = s·b).
+    private static func prepareExact(_ problem: Problem, scratch s: RidgeScratch, q: Int, ys: Double) {
+        let stride = s.columnCapacity
+        let ridge = problem.lambda / ys
+        for a in 0..<q {
             let j = s.included[a]
             s.hessian[a * stride + a] += ridge * s.penalty[j]
             s.lower[a] = problem.lower[j] * s.sd[a]
             s.upper[a] = problem.upper[j] * s.sd[a]
+        }
+    }
+
+    /// glmnet: g = X̃ᵀ(y/ys)/n, cl = (limit/ys)·xs with ±Inf as ±big, xv = 1 (or 1 + x̄²/var without intercept).
+    private static func prepareGlmnet(_ problem: Problem, scratch s: RidgeScratch, q: Int, ys: Double) {
+        let stride = s.columnCapacity
+        for a in 0..<q {
+            let j = s.included[a]
+            s.gradientTarget[a] /= ys
+            let lower = problem.lower[j] == -.infinity ? -big : problem.lower[j]
+            let upper = problem.upper[j] == .infinity ? big : problem.upper[j]
+            s.lower[a] = (lower / ys) * s.sd[a]
+            s.upper[a] = (upper / ys) * s.sd[a]
+            let xv: Double
+            if problem.intercept {
+                xv = 1
+            } else {
+                xv = 1 + (s.mean[a] * s.mean[a]) / s.rhs[a]
+            }
+            s.work[a] = xv
+            s.hessian[a * stride + a] = xv
         }
     }
 }

@@ -24,6 +24,8 @@ struct RidgeScratch {
     let step: UnsafeMutablePointer<Double>
     let work: UnsafeMutablePointer<Double>
     let freeList: UnsafeMutablePointer<Int>
+    /// glmnet's `mm`: 1-based position in the active list, 0 if never active.
+    let activePosition: UnsafeMutablePointer<Int>
     let state: UnsafeMutablePointer<UInt8>
 
     init(columns: Int, rows: Int) {
@@ -47,6 +49,7 @@ struct RidgeScratch {
         step = .allocate(capacity: p)
         work = .allocate(capacity: p)
         freeList = .allocate(capacity: p)
+        activePosition = .allocate(capacity: p)
         state = .allocate(capacity: p)
     }
 
@@ -59,6 +62,7 @@ struct RidgeScratch {
         }
         included.deallocate()
         freeList.deallocate()
+        activePosition.deallocate()
         state.deallocate()
     }
 }

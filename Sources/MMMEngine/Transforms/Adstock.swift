@@ -60,6 +60,15 @@ public enum Adstock {
         }
     }
 
+    /// Weibull's rescaled scale `round(quantile(1:windowLength, scale))`, rounding an exact half to even.
+    /// - Parameters:
+    ///   - windowLength: Kernel length (Robyn: all rows of `dt_mod`).
+    ///   - scale: Weibull scale s in [0, 1].
+    /// - Returns: `scaleTrans`, the Weibull λ Robyn uses.
+    public static func weibullScaleTrans(windowLength: Int, scale: Double) -> Double {
+        WeibullKernel.scaleTrans(windowLength: windowLength, scale: scale)
+    }
+
     /// Geometric adstock: `d[t] = x[t] + θ·d[t−1]`.
     /// - Parameters:
     ///   - x: The raw series.
