@@ -1,3 +1,4 @@
+import MMMCore
 import MMMEngine
 import Testing
 
@@ -98,11 +99,70 @@ struct DemoModelTests {
         }
         #expect(result.decomposition.map(\.positive) == table["pos"].array.compactMap(\.bool))
         #expect(result.allPositive)
-        // Per-row contributions reproduce the stored vectors: spot-check against xDecompAgg sums.
-        let vectors = expected["decomp_vectors"]
-        for row in result.decomposition.dropFirst() {
-            let sum = vectors[row.name].doubles.reduce(0, +)
-            #expect(Tolerance.close(row.xDecompAgg, sum, rel: tol, abs: 1e-6), "\(row.name)")
+    }
+
+    @Test("per-row decomposition vectors (xDecompVec)", arguments: fits.map(\.0))
+    func decompositionVectors(key: String) throws {
+        let fit = try #require(Self.fits.first { $0.0 == key })
+        let evaluator = try DemoModel.evaluator(tsValidation: fit.2)
+        let details = try evaluator.evaluateWithDetails(
+            DemoModel.hyperparameters(trainSize: fit.1), in: EvaluationWorkspace(for: evaluator))
+        let vectors = try Fixtures.demoModel()[key]["decomp_vectors"]
+        #expect(Tolerance.firstMismatch(details.actual, vectors["y"].doubles) == nil)
+        #expect(Tolerance.firstMismatch(details.result.yPred, vectors["y_pred"].doubles, rel: 1e-10) == nil)
+        #expect(Tolerance.firstMismatch(details.fitted, vectors["y_pred"].doubles, rel: 1e-10) == nil)
+        for series in details.decomposition {
+            let name = series.name == "(Intercept)" ? "intercept" : series.name
+            let mismatch = Tolerance.firstMismatch(series.values, vectors[name].doubles, rel: 1e-9, abs: 1e-6)
+            #expect(mismatch == nil, "\(name): \(mismatch ?? "")")
+        }
+        // Immediate + carryover decomposition add up to the media contribution.
+        for media in details.media {
+            let total = try #require(details.decomposition.first { $0.name == media.name }).values
+            let parts = zip(media.immediateDecomposition, media.carryoverDecomposition).map { $0 + $1 }
+            #expect(Tolerance.firstMismatch(parts, total, rel: 1e-12, abs: 1e-6) == nil)
+        }
+    }
+
+    @Test("exact solver: within glmnet's early-stop distance of Robyn, KKT-optimal", arguments: fits.map(\.0))
+    func exactSolver(key: String) throws {
+        let fit = try #require(Self.fits.first { $0.0 == key })
+        let evaluator = try CandidateEvaluator(
+            design: DemoModel.design(),
+            settings: ModelSettings(adstock: .geometric, tsValidation: fit.2, ridgeSolver: .exact))
+        let details = try evaluator.evaluateWithDetails(
+            DemoModel.hyperparameters(trainSize: fit.1), in: EvaluationWorkspace(for: evaluator))
+        let result = details.result
+        let expected = try Fixtures.demoModel()[key]
+        let coefs = [result.intercept] + result.coefficients
+        // glmnet (thresh 1e-7) is up to 2.4e-5 relative from the optimum on the train_size 0.7 fit.
+        #expect(Tolerance.firstMismatch(coefs, expected["coefs"].doubles, rel: 3e-5) == nil)
+        // KKT of the original-scale objective on the training rows.
+        let train = result.split.train
+        let columns = result.regressorNames.indices.map { j in
+            let media = details.media.first { $0.name == result.regressorNames[j] }
+            let column = media?.saturatedTotal ?? Array(evaluator.design.regressors[j].values[evaluator.design.window])
+            return Array(column[train])
+        }
+        let y = Array(details.actual[train])
+        let objective = RidgeObjective(columns: columns, y: y, lambda: result.lambda, intercept: true)
+        let gradient = objective.gradient(intercept: result.intercept, coefficients: result.coefficients)
+        let sy = RidgeObjective.populationSD(y)
+        for j in columns.indices {
+            let s = RidgeObjective.populationSD(columns[j])
+            guard s > 0 else {
+                #expect(result.coefficients[j] == 0)
+                continue
+            }
+            let g = gradient[j] / (s * sy)
+            let b = result.coefficients[j]
+            if b == result.lowerLimits[j] {
+                #expect(g >= -1e-9, "\(result.regressorNames[j]) at lower bound")
+            } else if b == result.upperLimits[j] {
+                #expect(g <= 1e-9, "\(result.regressorNames[j]) at upper bound")
+            } else {
+                #expect(Swift.abs(g) <= 1e-9, "\(result.regressorNames[j]) free")
+            }
         }
     }
 
