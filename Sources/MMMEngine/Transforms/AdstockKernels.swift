@@ -20,25 +20,23 @@ enum AdstockKernels {
     /// Causal convolution `d[t] = Σ_{j≤t} x[j]·w[t−j]`, truncated at the effective kernel length.
     ///
     /// Scatters from each non-zero source in ascending order, so every `d[t]` accumulates its terms in R's
-    /// row-sum order (ascending j) while skipping exact zeros in both the input and the kernel.
+    /// row-sum order (ascending j). Zero inputs and the zero tail of the kernel are skipped; a zero weight inside
+    /// the kernel adds an exact +0, which leaves the sum unchanged, so the inner loop stays branch-free.
     @inline(__always)
     static func convolve(
         _ x: UnsafeBufferPointer<Double>, weights: UnsafeBufferPointer<Double>, effectiveLength: Int,
         into d: UnsafeMutableBufferPointer<Double>
     ) {
         let n = x.count
-        for t in 0..<n { d[t] = 0 }
+        guard n > 0, let out = d.baseAddress, let kernel = weights.baseAddress else { return }
+        out.update(repeating: 0, count: n)
         guard effectiveLength > 0 else { return }
         for j in 0..<n {
             let value = x[j]
             if value == 0 { continue }
             let end = Swift.min(n - j, effectiveLength)
-            var lag = 0
-            while lag < end {
-                let w = weights[lag]
-                if w != 0 { d[j + lag] += value * w }
-                lag += 1
-            }
+            let target = out + j
+            for lag in 0..<end { target[lag] += value * kernel[lag] }
         }
     }
 
