@@ -140,6 +140,24 @@ struct EvaluatorBehaviourTests {
         #expect(noValidation.metrics.nrmse.isNaN)
     }
 
+    @Test("penalty factors: rescaled to sum to p (uniform scaling is a no-op), uneven factors change the fit")
+    func penaltyFactors() throws {
+        let evaluator = try CandidateEvaluator(design: Self.design(), settings: ModelSettings(adstock: .geometric))
+        let workspace = EvaluationWorkspace(for: evaluator)
+        var hp = Self.candidate(.geometric)
+        hp.lambda = .normalized(0.3)
+        let plain = try evaluator.evaluate(hp, in: workspace)
+        hp.penaltyFactors = Array(repeating: 0.4, count: 5)
+        let uniform = try evaluator.evaluate(hp, in: workspace)
+        #expect(Tolerance.firstMismatch(uniform.coefficients, plain.coefficients, rel: 1e-12, abs: 1e-12) == nil)
+        hp.penaltyFactors = [1, 0.05, 1, 1, 1]
+        let uneven = try evaluator.evaluate(hp, in: workspace)
+        // A smaller penalty on the context column lets its coefficient grow towards least squares.
+        #expect(Swift.abs(uneven.coefficients[1]) > Swift.abs(plain.coefficients[1]))
+        hp.penaltyFactors = [1, 1]
+        #expect(throws: EngineError.self) { try evaluator.evaluate(hp, in: workspace) }
+    }
+
     @Test("invalid inputs are rejected with actionable errors")
     func errors() throws {
         let design = try Self.design()

@@ -7,7 +7,9 @@ struct InterceptOutcome {
 
 extension CandidateEvaluator {
     /// Adstocks every media variable over all rows and writes its window saturation into the design matrix.
-    func transformMedia(_ hyperparameters: CandidateHyperparameters, _ ws: EvaluationWorkspace) {
+    /// - Throws: `EngineError.nonFiniteValue` if a variable's adstocked window is all zero (inflexion 0), where
+    ///   Hill gives 0/0 and R's glmnet would stop on the NaN column.
+    func transformMedia(_ hyperparameters: CandidateHyperparameters, _ ws: EvaluationWorkspace) throws(EngineError) {
         template.withUnsafeBufferPointer { source in
             _ = ws.x.update(fromContentsOf: source)
         }
@@ -33,6 +35,12 @@ extension CandidateEvaluator {
                     cachedKernel: cached)
             }
             ws.mediaScalars[slot] = scalars
+            guard scalars.inflexion > 0, scalars.inflexion.isFinite else {
+                throw EngineError(
+                    .nonFiniteValue,
+                    "Media '\(mediaNames[slot])' has an adstocked window that is all zero with these adstock "
+                        + "parameters, so its Hill saturation is 0/0.")
+            }
             if let key, kernelLength > 0 || cached != nil {
                 ws.kernelKeys[slot] = key
                 ws.kernelLengths[slot] = kernelLength

@@ -122,7 +122,7 @@ public struct CandidateEvaluator: Sendable {
             throw EngineError(.workspaceMismatch, "The workspace was created for a design of a different shape.")
         }
         try hyperparameters.validate(mediaNames: mediaNames, regressorCount: columnCount, adstock: settings.adstock)
-        transformMedia(hyperparameters, workspace)
+        try transformMedia(hyperparameters, workspace)
         let split = TimeSeriesSplit(count: windowLength, trainSize: hyperparameters.trainSize)
         setLimits(split: split, workspace)
         let lambda: Double

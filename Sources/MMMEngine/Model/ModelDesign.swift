@@ -74,8 +74,8 @@ public struct ModelDesign: Sendable, Hashable {
     ///   - dependent: `dep_var` over all rows.
     ///   - regressors: Columns in `dt_mod` order.
     ///   - window: The modelling window, 0-based half-open.
-    /// - Throws: `EngineError` for mismatched lengths, a bad window, duplicate names, non-finite values, or a
-    ///   media variable that is zero over the whole window.
+    /// - Throws: `EngineError` for mismatched lengths, a bad window, duplicate names, non-finite values, negative
+    ///   media values, or a media variable that is zero over the whole window.
     public init(dependent: [Double], regressors: [Regressor], window: Range<Int>) throws(EngineError) {
         let n = dependent.count
         guard !window.isEmpty, window.lowerBound >= 0, window.upperBound <= n else {
@@ -95,6 +95,10 @@ public struct ModelDesign: Sendable, Hashable {
             try Self.check(regressor.values, name: regressor.name, rows: n)
             if case .paidMedia(let spendName, let spend, _) = regressor.role {
                 try Self.check(spend, name: spendName, rows: n)
+            }
+            if regressor.role.isMedia, regressor.values.contains(where: { $0 < 0 }) {
+                // Robyn requires paid media ≥ 0; a negative adstock would make Hill's power NaN for organic too.
+                throw EngineError(.nonFiniteValue, "Media variable '\(regressor.name)' has negative values.")
             }
             if regressor.role.isMedia, regressor.values[window].allSatisfy({ $0 == 0 }) {
                 throw EngineError(
