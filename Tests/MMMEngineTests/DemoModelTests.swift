@@ -166,6 +166,23 @@ struct DemoModelTests {
         }
     }
 
+    @Test("allocator response curve from a fitted model equals coef·Hill(x + c̄) with the stored inflexion")
+    func responseCurve() throws {
+        let (result, _) = try Self.evaluate("fit_ts_validation_false")
+        for (slot, outcome) in result.media.enumerated() {
+            let curve = try #require(result.responseCurve(forMedia: outcome.name))
+            let alpha = result.hyperparameters.media[slot].alpha
+            let spend = outcome.meanSpend ?? outcome.meanSpendAdstocked
+            let hill = HillSaturation.saturate([spend + outcome.meanCarryover], alpha: alpha, inflexion: outcome.inflexion)
+            #expect(Tolerance.close(curve.response(at: spend), outcome.coefficient * hill[0], rel: 1e-12))
+            // The analytic gradient agrees with a central difference.
+            let h = spend * 1e-5 + 1e-3
+            let numeric = (curve.response(at: spend + h) - curve.response(at: spend - h)) / (2 * h)
+            #expect(Tolerance.close(curve.gradient(at: spend), numeric, rel: 1e-6))
+        }
+        #expect(result.responseCurve(forMedia: "nope") == nil)
+    }
+
     static func evaluate(_ key: String) throws -> (CandidateResult, JSONValue) {
         let fit = try #require(fits.first { $0.0 == key })
         let evaluator = try DemoModel.evaluator(tsValidation: fit.2)

@@ -135,3 +135,18 @@ public struct CandidateResult: Sendable, Hashable {
         return regressorNames.firstIndex(of: name).map { coefficients[$0] }
     }
 }
+
+extension CandidateResult {
+    /// The allocator response curve of a media variable: its coefficient, α, stored inflexion and c̄.
+    /// - Parameter media: A media name from `media`.
+    /// - Returns: The curve, or `nil` for an unknown name.
+    public func responseCurve(forMedia media: String) -> ResponseCurve? {
+        guard let slot = self.media.firstIndex(where: { $0.name == media }),
+            hyperparameters.media.indices.contains(slot)
+        else { return nil }
+        let outcome = self.media[slot]
+        return ResponseCurve(
+            coefficient: outcome.coefficient, alpha: hyperparameters.media[slot].alpha, inflexion: outcome.inflexion,
+            carryoverMean: outcome.meanCarryover)
+    }
+}
