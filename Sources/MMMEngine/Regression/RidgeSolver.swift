@@ -61,7 +61,9 @@ enum GlmnetCoordinateDescent {
                         ia[nin - 1] = k
                     }
                     dlx = Swift.max(xv[k] * del * del, dlx)
-                    for j in 0..<q { g[j] -= s.hessian[j * stride + k] * del }
+                    // c is symmetric: read row k (contiguous) for column k.
+                    let row = s.hessian + k * stride
+                    for j in 0..<q { g[j] -= row[j] * del }
                 }
                 if dlx < threshold || passes > maxPasses { return }
             }
@@ -76,7 +78,8 @@ enum GlmnetCoordinateDescent {
                     let del = update(k)
                     if del == 0 { continue }
                     dlx = Swift.max(xv[k] * del * del, dlx)
-                    for j in 0..<nin { g[ia[j]] -= s.hessian[ia[j] * stride + k] * del }
+                    let row = s.hessian + k * stride
+                    for j in 0..<nin { g[ia[j]] -= row[ia[j]] * del }
                 }
                 if dlx < threshold || passes > maxPasses { break }
             }
