@@ -4,6 +4,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "csv": CSVBenchmark.run,
+    "train": TrainBenchmark.run,
     "snowflake-decode": SnowflakeDecodeBenchmark.run,
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {

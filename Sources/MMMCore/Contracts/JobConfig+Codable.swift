@@ -31,6 +31,7 @@ extension JobConfig {
                 return term
             }
         }
+        baselineColumns = try c.decodeStringList(forKey: .baselineColumns) ?? []
         holidaysCountry = try c.decodeIfPresent(String.self, forKey: .holidaysCountry)
         startDate = try c.decodeIfPresent(CalendarDate.self, forKey: .startDate)
         endDate = try c.decodeIfPresent(CalendarDate.self, forKey: .endDate)
@@ -69,6 +70,7 @@ extension JobConfig {
         try c.encode(contextVars, forKey: .contextVars)
         try c.encode(factorVars, forKey: .factorVars)
         try c.encodeIfPresent(baselineVars, forKey: .baselineVars)
+        if !baselineColumns.isEmpty { try c.encode(baselineColumns, forKey: .baselineColumns) }
         try c.encodeIfPresent(holidaysCountry, forKey: .holidaysCountry)
         try c.encodeIfPresent(startDate, forKey: .startDate)
         try c.encodeIfPresent(endDate, forKey: .endDate)

@@ -2,10 +2,11 @@ extension JobConfig {
     /// Paid media vars then organic vars: the variables that get adstock and saturation.
     public var modelledMediaVariables: [String] { paidMedia.map(\.variable) + organicVars }
 
-    /// Baseline terms to build: the configured ones, or trend + season (+ holiday when a country is known,
-    /// + weekday for daily data).
+    /// Baseline terms to build: the configured ones; else none when `baseline_columns` supplies them; else trend +
+    /// season (+ holiday when a country is known, + weekday for daily data).
     public func effectiveBaselineTerms(dailyData: Bool) -> [BaselineTerm] {
         if let baselineVars { return baselineVars }
+        if !baselineColumns.isEmpty { return [] }
         var terms: [BaselineTerm] = [.trend, .season]
         if effectiveHolidaysCountry != nil { terms.append(.holiday) }
         if dailyData { terms.append(.weekday) }
@@ -48,6 +49,13 @@ extension JobConfig {
             if pair.usesExposure { try claim(pair.variable, "a paid media var", "$.paid_media[\(i)].var") }
         }
         for (i, name) in organicVars.enumerated() { try claim(name, "an organic var", "$.organic_vars[\(i)]") }
+        for (i, name) in baselineColumns.enumerated() {
+            try claim(name, "a baseline column", "$.baseline_columns[\(i)]")
+            if let term = BaselineTerm(rawValue: name), baselineVars?.contains(term) == true {
+                throw ConfigError(
+                    path: "$.baseline_columns[\(i)]", "'\(name)' is also computed (baseline_vars); list it in one place")
+            }
+        }
         for (i, name) in contextVars.enumerated() { try claim(name, "a context var", "$.context_vars[\(i)]") }
         for (i, name) in factorVars.enumerated() where !contextVars.contains(name) {
             throw ConfigError(

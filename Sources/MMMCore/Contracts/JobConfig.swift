@@ -32,6 +32,10 @@ public struct JobConfig: Codable, Sendable, Equatable {
     public var factorVars: [String] = []
     /// Baseline terms built from the dates; nil means trend, season, holiday (+ weekday for daily data).
     public var baselineVars: [BaselineTerm]?
+    /// Columns of the data used as baseline terms as they are (e.g. a Prophet decomposition computed elsewhere), bounded
+    /// like Robyn's Prophet terms: coefficient in [0, 1]; a column named `trend` flips to [−1, 0] when it sums negative
+    /// over the training rows.
+    public var baselineColumns: [String] = []
     /// Holiday calendar country (ISO-2); nil means ``country``.
     public var holidaysCountry: String?
     /// First date of the modelling window (inclusive); earlier rows are adstock warm-up. nil: first date.
@@ -94,6 +98,7 @@ public struct JobConfig: Codable, Sendable, Equatable {
         case contextVars = "context_vars"
         case factorVars = "factor_vars"
         case baselineVars = "baseline_vars"
+        case baselineColumns = "baseline_columns"
         case holidaysCountry = "holidays_country"
         case startDate = "start_date"
         case endDate = "end_date"

@@ -27,6 +27,12 @@ public enum HyperparameterResolver {
         for key in custom.keys.sorted() {
             guard let bound = custom[key] else { continue }
             let path = "$.custom_hyperparameters.\(key)"
+            if key == lambdaKey {
+                guard bound.lower >= 0, bound.upper <= 1 else {
+                    throw ConfigError(path: path, "lambda is Robyn's normalised penalty; its bound must lie in [0, 1]")
+                }
+                continue
+            }
             if let (kind, end) = globalKey(key) {
                 guard kinds.contains(kind) else {
                     throw ConfigError(path: path, "'\(kind.rawValue)' is not used by \(adstock.rawValue) adstock")
@@ -45,7 +51,7 @@ public enum HyperparameterResolver {
             guard let kind = HyperparameterKind.allCases.first(where: { key.hasSuffix("_" + $0.rawValue) }) else {
                 throw ConfigError(
                     path: path,
-                    "unknown key; use <variable>_<alphas|gammas|thetas|shapes|scales> or <kind>_min / <kind>_max")
+                    "unknown key; use <variable>_<alphas|gammas|thetas|shapes|scales>, <kind>_min / <kind>_max, or lambda")
             }
             let name = String(key.dropLast(kind.rawValue.count + 1))
             guard let variable = variables.contains(name) ? name : spendAliases[name] else {
@@ -76,6 +82,14 @@ public enum HyperparameterResolver {
             }
         }
         return result
+    }
+
+    /// The key of the ridge penalty's bound (Robyn's normalised `lambda`, default [0, 1]).
+    public static let lambdaKey = "lambda"
+
+    /// The bound of Robyn's normalised ridge penalty: `custom_hyperparameters.lambda`, else [0, 1].
+    public static func lambdaBound(_ custom: [String: ParameterBound]) -> ParameterBound {
+        custom[lambdaKey] ?? ParameterBound(0, 1)
     }
 
     private static func globalKey(_ key: String) -> (HyperparameterKind, String)? {

@@ -55,6 +55,7 @@ public struct PreparationState: Sendable {
             if pair.usesExposure { names.append(pair.variable) }
         }
         names += config.organicVars
+        names += config.baselineColumns
         names += config.contextVars.filter { !config.factorVars.contains($0) }
         return names
     }

@@ -26,6 +26,7 @@ extension PreparationSteps {
             }
         }
         for name in config.organicVars { try require(name, role: "organic var") }
+        for name in config.baselineColumns { try require(name, role: "baseline column") }
         for name in config.contextVars { try require(name, role: "context var") }
         for name in state.numericRoleColumns {
             guard let column = state.table[name] else { continue }
@@ -54,6 +55,7 @@ extension PreparationSteps {
         }
         add(state.dateColumn)
         add(config.depVar)
+        config.baselineColumns.forEach { add($0) }
         for pair in config.paidMedia { add(pair.spend) }
         for pair in config.paidMedia where pair.usesExposure { add(pair.variable) }
         config.organicVars.forEach { add($0) }

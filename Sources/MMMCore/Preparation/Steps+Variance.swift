@@ -24,6 +24,8 @@ extension PreparationSteps {
         }
         for name in state.config.organicVars where constant(name) { drop(name, "organic var") }
         state.config.organicVars.removeAll(where: constant)
+        for name in state.config.baselineColumns where constant(name) { drop(name, "baseline column") }
+        state.config.baselineColumns.removeAll(where: constant)
         for name in state.config.contextVars where constant(name) { drop(name, "context var") }
         state.config.contextVars.removeAll(where: constant)
         state.config.factorVars.removeAll { !state.config.contextVars.contains($0) }

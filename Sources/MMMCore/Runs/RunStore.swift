@@ -13,6 +13,9 @@ public protocol RunStore: Sendable {
     func write(_ data: Data, to name: String) async throws
     /// Appends bytes to a log file of the run (created if missing).
     func append(_ data: Data, to name: String) async throws
+    /// Writes one file from chunks produced by `produce`, atomically (the file appears complete or not at all).
+    /// For large tables that should not be held in memory whole.
+    func writeStreaming(to name: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) async throws
 }
 
 /// A run folder on the local file system.
@@ -50,6 +53,28 @@ public struct LocalRunStore: RunStore {
         defer { try? handle.close() }
         handle.seekToEndOfFile()
         handle.write(data)
+    }
+
+    public func writeStreaming(to name: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) async throws {
+        let destination = directory.appendingPathComponent(name)
+        let temporary = directory.appendingPathComponent(".\(name).tmp-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporary.path)
+        else {
+            throw FileWriteError(path: destination.path, reason: "cannot create a temporary file")
+        }
+        do {
+            try produce { chunk in try handle.write(contentsOf: chunk) }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+            throw FileWriteError(path: destination.path, reason: "\(error)")
+        }
+        if rename(temporary.path, destination.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw FileWriteError(path: destination.path, reason: "cannot rename the temporary file")
+        }
     }
 
     /// A new run folder `<root>/<run id>`; if it exists, `-2`, `-3`, … is appended so runs never overwrite each other.

@@ -1,0 +1,69 @@
+import Foundation
+import MMMCore
+
+/// Everything a training run produced, ready for the output writers.
+public struct TrainingResult: Sendable {
+    /// The model data.
+    public var model: PreparedModel
+    /// The hyperparameter box.
+    public var space: SearchSpace
+    /// The per-trial lambda range.
+    public var lambdaRange: LambdaRange
+    /// Every candidate, in (trial, iteration) order.
+    public var records: [CandidateRecord]
+    /// Pareto fronts, clusters and the chosen model.
+    public var selection: ParetoSelection
+    /// Per-row series of every Pareto model, keyed by record index.
+    public var details: [Int: CandidateDetails]
+    /// Wall-clock seconds per step (for the run manifest only).
+    public var timings: [(step: String, seconds: Double)]
+
+    /// The chosen model's record.
+    public var bestRecord: CandidateRecord { records[selection.best] }
+}
+
+/// Trains a model on prepared data: design → search → Pareto selection → per-row details of the Pareto models.
+public enum Trainer {
+    /// Runs training.
+    /// - Parameters:
+    ///   - state: prepared data (not skipped).
+    ///   - options: search sizes, seed and threads.
+    ///   - holidays: holiday calendar (nil: built-in).
+    ///   - progress: search progress, called from worker threads.
+    /// - Throws: ``EngineError``, ``BaselineError``, ``ConfigError``, or `CancellationError`.
+    public static func train(
+        _ state: PreparationState, options: TrainingOptions, holidays: HolidayCalendar? = nil,
+        progress: @escaping @Sendable (SearchProgress) -> Void = { _ in }
+    ) async throws -> TrainingResult {
+        var timings: [(String, Double)] = []
+        var clock = DispatchTime.now().uptimeNanoseconds
+        func lap(_ step: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            timings.append((step, Double(now - clock) / 1e9))
+            clock = now
+        }
+        let model = try ModelDesignBuilder.build(state, holidays: holidays)
+        let space = try SearchSpace(
+            mediaNames: model.design.mediaNames, channelBounds: try model.config.resolvedHyperparameterBounds(),
+            adstock: model.config.adstock, trainSize: model.config.trainSize,
+            lambda: HyperparameterResolver.lambdaBound(model.config.customHyperparameters))
+        let lambdaRange = model.design.lambdaRange
+        let evaluator = try CandidateEvaluator(design: model.design, settings: model.settings, lambdaRange: lambdaRange)
+        lap("build_design")
+        let records = try await ModelSearch(evaluator: evaluator, space: space, options: options).run(progress: progress)
+        lap("search")
+        let selection = try ParetoSelection.select(
+            records, space: space, validation: model.settings.tsValidation, minCandidates: options.minParetoCandidates,
+            seed: options.seed)
+        lap("pareto_and_clusters")
+        let workspace = EvaluationWorkspace(for: evaluator)
+        var details: [Int: CandidateDetails] = [:]
+        for index in selection.paretoIndices {
+            details[index] = try evaluator.evaluateWithDetails(space.candidate(values: records[index].values), in: workspace)
+        }
+        lap("pareto_details")
+        return TrainingResult(
+            model: model, space: space, lambdaRange: lambdaRange, records: records, selection: selection,
+            details: details, timings: timings)
+    }
+}

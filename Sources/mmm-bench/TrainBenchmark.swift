@@ -1,0 +1,57 @@
+import Foundation
+import MMMCore
+import MMMEngine
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `mmm-bench train [--iterations N] [--trials N] [--threads T] [--batch B] [--seed S]`: trains on the bundled Robyn
+/// demo (Examples/data + Examples/configs, run from the repository root) and reports wall time, candidates per
+/// second, peak RSS and the chosen model's errors.
+enum TrainBenchmark {
+    static func run(_ arguments: [String]) async throws {
+        let iterations = Int(BenchArguments.value("--iterations", in: arguments) ?? "") ?? 2000
+        let trials = Int(BenchArguments.value("--trials", in: arguments) ?? "") ?? 5
+        let threads = Int(BenchArguments.value("--threads", in: arguments) ?? "") ?? 1
+        let seed = UInt64(BenchArguments.value("--seed", in: arguments) ?? "") ?? 123
+        let data = BenchArguments.value("--data", in: arguments) ?? "Examples/data/dt_simulated_weekly.csv"
+        let configPath = BenchArguments.value("--config", in: arguments) ?? "Examples/configs/demo_job_config.json"
+        var options = TrainingOptions(iterations: iterations, trials: trials, seed: seed, threads: threads)
+        if let batch = BenchArguments.value("--batch", in: arguments).flatMap(Int.init) { options.batchSize = batch }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let config = try JobConfigLoader.load(path: configPath).config
+        let state = try DataPreparer().prepare(csvPath: data, config: config)
+        let result = try await Trainer.train(state, options: options)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let candidates = result.records.count
+        let search = result.timings.first { $0.step == "search" }?.seconds ?? seconds
+        let best = result.bestRecord
+        let m = best.result?.metrics
+        func f(_ v: Double?) -> String { v.map { String(format: "%.4f", $0) } ?? "–" }
+        print(
+            "train \(iterations)×\(trials) threads \(threads) batch \(options.batchSize): wall \(String(format: "%.2f", seconds)) s, "
+                + "search \(String(format: "%.2f", search)) s, \(Int(Double(candidates) / search)) candidates/s, "
+                + "peak RSS \(peakRSSMegabytes()) MB")
+        print(
+            "best \(best.modelId): NRMSE train/val/test \(f(m?.nrmseTrain))/\(f(m?.nrmseVal))/\(f(m?.nrmseTest)), "
+                + "DECOMP.RSSD \(f(m?.decompRSSD)), R² train/val/test \(f(m?.rsqTrain))/\(f(m?.rsqVal))/\(f(m?.rsqTest)), "
+                + "train_size \(f(best.result?.hyperparameters.trainSize)), pareto \(result.selection.paretoIndices.count) models, "
+                + "\(result.selection.keptFronts) fronts, \(result.selection.clusterCount) clusters")
+        let all = result.records.compactMap { $0.result?.metrics }
+        let front1 = result.records.indices.filter { result.selection.fronts[$0] == 1 }.compactMap { result.records[$0].result?.metrics }
+        func range(_ v: [Double]) -> String { "\(f(v.min()))–\(f(v.max()))" }
+        print(
+            "all models: min NRMSE \(f(all.map(\.nrmse).min())), min NRMSE train \(f(all.map(\.nrmseTrain).min())), "
+                + "min DECOMP.RSSD \(f(all.map(\.decompRSSD).min())); front 1 (\(front1.count)): NRMSE \(range(front1.map(\.nrmse))), "
+                + "DECOMP.RSSD \(range(front1.map(\.decompRSSD)))")
+        for (step, s) in result.timings { print("  \(step): \(String(format: "%.3f", s)) s") }
+    }
+
+    /// Peak resident set size of this process (Linux `ru_maxrss` is in KiB).
+    static func peakRSSMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss) / 1024
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import MMMCore
+import MMMEngine
+
+/// `mmm-cli train`: prepare, search, select and write a run folder.
+struct TrainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a Marketing Mix Model with Robyn's semantics and write a run folder.",
+        discussion: """
+            --config takes an mmm-trainer job config, a previous-system job_config.json, or a selected_columns.json \
+            (then the whole data range, dep_var_type revenue and the country's holidays are the defaults; the flags \
+            below override them). The same inputs and seed give byte-identical model_summary.json and CSVs for any \
+            --threads. Ctrl-C stops cleanly: status.json says FAILED with message "cancelled".
+            Example: mmm-cli train --data Examples/data/dt_simulated_weekly.csv \
+            --config Examples/configs/demo_job_config.json
+            """
+    )
+
+    @Option(help: "Input CSV file.")
+    var data: String
+
+    @Option(help: "Job configuration (JSON).")
+    var config: String
+
+    @Option(help: "Candidate models per trial (default: the config's iterations).")
+    var iterations: Int?
+
+    @Option(help: "Independent optimiser runs (default: the config's trials).")
+    var trials: Int?
+
+    @Option(help: "Random seed (default: the config's seed).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: the config's threads, else all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Option(help: "Parent directory of run folders (default: the config's output_location, else ./runs).")
+    var output: String?
+
+    @Option(help: "Run id / folder name (default: the config's output_timestamp, else now, e.g. 20261122T031815Z).")
+    var runId: String?
+
+    @Option(help: "Override the modelling window start (YYYY-MM-DD).")
+    var startDate: String?
+
+    @Option(help: "Override the modelling window end (YYYY-MM-DD).")
+    var endDate: String?
+
+    @Option(help: "Override dep_var_type: revenue or conversion.")
+    var depVarType: String?
+
+    @Option(help: "Override adstock: geometric, weibull_cdf or weibull_pdf.")
+    var adstock: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let console = global.console
+        let loaded = try JobConfigLoader.load(path: config)
+        if loaded.source != .jobConfig {
+            console.info("config: read \(config) as \(loaded.source.rawValue); \(loaded.notes.count) conversion notes (--verbose shows them)")
+        }
+        for note in loaded.notes { console.detail("config note: " + note) }
+        let jobConfig = try overridden(loaded.config)
+        let root = output ?? jobConfig.outputLocation ?? "runs"
+        guard !root.hasPrefix("gs://") else {
+            throw ConfigError(path: "$.output_location", "gs:// output needs the Google Cloud client (not available yet); pass --output DIR")
+        }
+        let options = TrainingOptions(
+            iterations: jobConfig.iterations, trials: jobConfig.trials, seed: jobConfig.seed,
+            threads: threads ?? jobConfig.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let job = TrainingJob(config: jobConfig, input: .csv(path: data), options: options, outputRoot: root, runId: runId)
+        let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
+        let task = Task {
+            try await job.run(
+                log: { line in if !line.hasPrefix("progress") { console.detail(line) } },
+                progress: { p in reporter.update(done: p.done, total: p.total, bestNRMSE: p.bestNRMSE, bestRSSD: p.bestDecompRSSD) })
+        }
+        let interrupt = InterruptHandler { task.cancel() }
+        defer { interrupt.stop() }
+        let outcome = try await task.value
+        if console.json {
+            try console.resultJSON(TrainResultJSON(outcome))
+        } else {
+            console.result(TrainSummaryText.render(outcome))
+        }
+    }
+
+    private func overridden(_ base: JobConfig) throws -> JobConfig {
+        var c = base
+        if let iterations { c.iterations = iterations }
+        if let trials { c.trials = trials }
+        if let seed { c.seed = seed }
+        func date(_ text: String?, _ flag: String) throws -> CalendarDate? {
+            guard let text else { return nil }
+            guard let d = DateFormat.isoDate.parse(text) else { throw ValidationError("\(flag) '\(text)' is not YYYY-MM-DD") }
+            return d
+        }
+        if let d = try date(startDate, "--start-date") { c.startDate = d }
+        if let d = try date(endDate, "--end-date") { c.endDate = d }
+        if let depVarType {
+            guard let t = DepVarType(rawValue: depVarType) else { throw ValidationError("--dep-var-type must be revenue or conversion") }
+            c.depVarType = t
+        }
+        if let adstock {
+            guard let a = AdstockType(rawValue: adstock) else {
+                throw ValidationError("--adstock must be geometric, weibull_cdf or weibull_pdf")
+            }
+            c.adstock = a
+        }
+        try c.validate()
+        return c
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import MMMCore
+import MMMEngine
+
+/// The one-screen summary printed after `train`.
+enum TrainSummaryText {
+    static func render(_ outcome: TrainingOutcome) -> String {
+        guard let summary = outcome.summary else {
+            return "SKIPPED: \(outcome.skipReason ?? "no reason given")\nrun folder: \(outcome.location)"
+        }
+        let b = summary.bestModel
+        func f(_ v: Double?, _ digits: Int = 4) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "–" }
+        var lines = [
+            "best model \(b.modelId) of \(summary.candidateCount) candidates (\(summary.paretoModelCount) on Pareto fronts)",
+            "  NRMSE   train \(f(b.nrmseTrain))  val \(f(b.nrmseVal))  test \(f(b.nrmseTest))",
+            "  R²      train \(f(b.rsqTrain))  val \(f(b.rsqVal))  test \(f(b.rsqTest))",
+            "  DECOMP.RSSD \(f(b.decompRssd))   train_size \(f(b.trainSize, 3))",
+            "",
+        ]
+        let paid = summary.decomposition.filter { $0.role == "paid_media" }
+        let conversion = summary.config.depVarType == .conversion
+        let width = max(8, paid.map(\.variable.count).max() ?? 8)
+        lines.append(
+            "  " + "channel".padding(toLength: width, withPad: " ", startingAt: 0) + "  spend share  effect share  "
+                + (conversion ? "CPA" : "ROI"))
+        for c in paid {
+            lines.append(
+                "  " + c.variable.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    + f(c.spendShare, 3).padding(toLength: 11, withPad: " ", startingAt: 0) + "  "
+                    + f(c.effectShare, 3).padding(toLength: 12, withPad: " ", startingAt: 0) + "  "
+                    + f(conversion ? c.cpa : c.roi, 3))
+        }
+        lines.append("")
+        lines.append("run folder: \(outcome.location)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `train --json` output.
+struct TrainResultJSON: Encodable {
+    var runId: String
+    var location: String
+    var state: String
+    var skipReason: String?
+    var summary: ModelSummary?
+
+    init(_ outcome: TrainingOutcome) {
+        runId = outcome.runId
+        location = outcome.location
+        state = outcome.state.rawValue
+        skipReason = outcome.skipReason
+        summary = outcome.summary
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case runId = "run_id"
+        case location, state
+        case skipReason = "skip_reason"
+        case summary
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import MMMCore
+@testable import MMMEngine
+
+@Suite struct TrainingJobTests {
+    private func runJob(threads: Int, iterations: Int = 150, trials: Int = 3, root: URL, runId: String) async throws
+        -> TrainingOutcome
+    {
+        let config = try JobConfigLoader.load(path: TrainingFixtures.demoConfig).config
+        let job = TrainingJob(
+            config: config, input: .csv(path: TrainingFixtures.demoData),
+            options: TrainingOptions(iterations: iterations, trials: trials, seed: 42, threads: threads),
+            outputRoot: root.path, runId: runId)
+        return try await job.run()
+    }
+
+    /// Same inputs and seed: byte-identical model summary and CSVs for any thread count.
+    @Test func threadCountDoesNotChangeAnyResultFile() async throws {
+        let root = try TrainingFixtures.temporaryDirectory()
+        let one = try await runJob(threads: 1, root: root.appendingPathComponent("t1"), runId: "same")
+        let three = try await runJob(threads: 3, root: root.appendingPathComponent("t3"), runId: "same")
+        #expect(one.state == .succeeded && three.state == .succeeded)
+        for file in [
+            "model_summary.json", "pareto_hyperparameters.csv", "pareto_aggregated.csv", "all_aggregated.csv",
+            "pareto_alldecomp_matrix.csv", "pareto_media_transform_matrix.csv", "preparation_manifest.json",
+            "job_config.json",
+        ] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: one.location).appendingPathComponent(file))
+            let b = try Data(contentsOf: URL(fileURLWithPath: three.location).appendingPathComponent(file))
+            #expect(a == b, "\(file) differs between 1 and 3 threads")
+            #expect(a.count > 100)
+        }
+        let manifest = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: three.location).appendingPathComponent("run_manifest.json")))
+        #expect((manifest as? [String: Any])?["threads"] as? Int == 3)
+    }
+
+    @Test func runFolderHasEveryFileAndValidStatus() async throws {
+        let root = try TrainingFixtures.temporaryDirectory()
+        let outcome = try await runJob(threads: 2, iterations: 60, trials: 2, root: root, runId: "20261122T000000Z")
+        let folder = URL(fileURLWithPath: outcome.location)
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(files == [
+            "status.json", "console.log", "preparation_manifest.json", "job_config.json", "model_summary.json",
+            "pareto_hyperparameters.csv", "pareto_aggregated.csv", "all_aggregated.csv", "pareto_alldecomp_matrix.csv",
+            "pareto_media_transform_matrix.csv", "run_manifest.json",
+        ])
+        let status = try StrictJSON.decode(RunStatus.self, path: folder.appendingPathComponent("status.json").path)
+        #expect(status.state == .succeeded)
+        let summary = try StrictJSON.decode(ModelSummary.self, path: folder.appendingPathComponent("model_summary.json").path)
+        #expect(summary.candidateCount == 120)
+        #expect(summary.runId == "20261122T000000Z")
+        #expect(summary.paretoModels.contains { $0.modelId == summary.bestModel.modelId })
+        #expect(summary.decomposition.filter { $0.role == "paid_media" }.count == 5)
+        // Robyn's CSV columns, in Robyn's order.
+        let header = try String(contentsOf: folder.appendingPathComponent("pareto_aggregated.csv"), encoding: .utf8)
+            .prefix { $0 != "\n" }
+        #expect(header.hasPrefix("rn,coef,xDecompAgg,xDecompPerc,xDecompMeanNon0,xDecompMeanNon0Perc,xDecompAggRF"))
+        let transform = try String(contentsOf: folder.appendingPathComponent("pareto_media_transform_matrix.csv"), encoding: .utf8)
+        #expect(transform.contains(",adstockedMedia,") && transform.contains(",decompMedia,"))
+        // all_aggregated has one row per model and variable (12 variables incl. the intercept).
+        let rows = try String(contentsOf: folder.appendingPathComponent("all_aggregated.csv"), encoding: .utf8)
+            .split(separator: "\n").count - 1
+        #expect(rows == 120 * 12)
+    }
+
+    @Test func cancellationLeavesAFailedCancelledStatus() async throws {
+        let root = try TrainingFixtures.temporaryDirectory()
+        let config = try JobConfigLoader.load(path: TrainingFixtures.demoConfig).config
+        let job = TrainingJob(
+            config: config, input: .csv(path: TrainingFixtures.demoData),
+            options: TrainingOptions(iterations: 1_000_000, trials: 1, seed: 1, threads: 1), outputRoot: root.path,
+            runId: "cancelled")
+        let started = Locked(false)
+        let task = Task { try await job.run(progress: { _ in started.withLock { $0 = true } }) }
+        for _ in 0..<2000 where !started.withLock({ $0 }) { try await Task.sleep(nanoseconds: 5_000_000) }
+        task.cancel()
+        do {
+            _ = try await task.value
+            Issue.record("a cancelled run succeeded")
+        } catch let error as TrainingJobError {
+            #expect(error.underlying is CancellationError)
+        }
+        let status = try StrictJSON.decode(RunStatus.self, path: root.appendingPathComponent("cancelled/status.json").path)
+        #expect(status.state == .failed)
+        #expect(status.message == "cancelled")
+        #expect(status.failedStep == "train")
+    }
+
+    @Test func constantDependentVariableIsSkipped() async throws {
+        let root = try TrainingFixtures.temporaryDirectory()
+        var csv = "date,y,s\n"
+        let start = CalendarDate(year: 2024, month: 1, day: 1)!
+        for d in 0..<30 { csv += "\(start.adding(days: 7 * d)),5,\(d % 4)\n" }
+        let path = root.appendingPathComponent("flat.csv").path
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        let job = TrainingJob(
+            config: JobConfig(depVar: "y", paidMedia: [MediaPair(spend: "s", variable: "s")]), input: .csv(path: path),
+            options: TrainingOptions(iterations: 10, trials: 1, seed: 1, threads: 1), outputRoot: root.path, runId: "skip")
+        let outcome = try await job.run()
+        #expect(outcome.state == .skipped)
+        let status = try StrictJSON.decode(RunStatus.self, path: root.appendingPathComponent("skip/status.json").path)
+        #expect(status.state == .skipped)
+        #expect(status.skipReason?.contains("constant") == true)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("skip/model_summary.json").path))
+    }
+
+    @Test func badDataFailsWithTheStepInTheStatus() async throws {
+        let root = try TrainingFixtures.temporaryDirectory()
+        let job = TrainingJob(
+            config: JobConfig(depVar: "revenue", paidMedia: [MediaPair(spend: "radio_S", variable: "radio_S")]),
+            input: .csv(path: TrainingFixtures.demoData),
+            options: TrainingOptions(iterations: 10, trials: 1, seed: 1, threads: 1), outputRoot: root.path, runId: "bad")
+        await #expect(throws: TrainingJobError.self) { try await job.run() }
+        let status = try StrictJSON.decode(RunStatus.self, path: root.appendingPathComponent("bad/status.json").path)
+        #expect(status.state == .failed && status.failedStep == "prepare_data")
+        #expect(status.message?.contains("radio_S") == true)
+    }
+}
