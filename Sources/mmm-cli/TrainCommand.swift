@@ -54,6 +54,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Override adstock: geometric, weibull_cdf or weibull_pdf.")
     var adstock: String?
 
+    @Option(help: "Holidays CSV (ds, holiday, country, year); default: the config's holidays_path, else built-in DE/FR/GB/US.")
+    var holidays: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -100,6 +103,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
         if let d = try date(startDate, "--start-date") { c.startDate = d }
         if let d = try date(endDate, "--end-date") { c.endDate = d }
+        if let holidays { c.holidaysPath = holidays }
         if let depVarType {
             guard let t = DepVarType(rawValue: depVarType) else { throw ValidationError("--dep-var-type must be revenue or conversion") }
             c.depVarType = t

@@ -33,6 +33,7 @@ extension JobConfig {
         }
         baselineColumns = try c.decodeStringList(forKey: .baselineColumns) ?? []
         holidaysCountry = try c.decodeIfPresent(String.self, forKey: .holidaysCountry)
+        holidaysPath = try c.decodeIfPresent(String.self, forKey: .holidaysPath)
         startDate = try c.decodeIfPresent(CalendarDate.self, forKey: .startDate)
         endDate = try c.decodeIfPresent(CalendarDate.self, forKey: .endDate)
         adstock = try c.decodeIfPresent(AdstockType.self, forKey: .adstock) ?? adstock
@@ -72,6 +73,7 @@ extension JobConfig {
         try c.encodeIfPresent(baselineVars, forKey: .baselineVars)
         if !baselineColumns.isEmpty { try c.encode(baselineColumns, forKey: .baselineColumns) }
         try c.encodeIfPresent(holidaysCountry, forKey: .holidaysCountry)
+        try c.encodeIfPresent(holidaysPath, forKey: .holidaysPath)
         try c.encodeIfPresent(startDate, forKey: .startDate)
         try c.encodeIfPresent(endDate, forKey: .endDate)
         try c.encode(adstock, forKey: .adstock)

@@ -38,6 +38,9 @@ public struct JobConfig: Codable, Sendable, Equatable {
     public var baselineColumns: [String] = []
     /// Holiday calendar country (ISO-2); nil means ``country``.
     public var holidaysCountry: String?
+    /// A holidays CSV (columns `ds, holiday, country, year`, as Robyn's `dt_prophet_holidays`); nil means the built-in
+    /// table (DE, FR, GB, US).
+    public var holidaysPath: String?
     /// First date of the modelling window (inclusive); earlier rows are adstock warm-up. nil: first date.
     public var startDate: CalendarDate?
     /// Last date of the modelling window (inclusive). nil: last date.
@@ -100,6 +103,7 @@ public struct JobConfig: Codable, Sendable, Equatable {
         case baselineVars = "baseline_vars"
         case baselineColumns = "baseline_columns"
         case holidaysCountry = "holidays_country"
+        case holidaysPath = "holidays_path"
         case startDate = "start_date"
         case endDate = "end_date"
         case adstock

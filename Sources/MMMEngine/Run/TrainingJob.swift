@@ -56,7 +56,7 @@ public struct TrainingJob: Sendable {
     public var outputRoot: String
     /// The run id; nil means `output_timestamp` from the config, else now as a ``RunTimestamp``.
     public var runId: String?
-    /// Holiday calendar (nil: built-in).
+    /// Holiday calendar; nil means the config's `holidays_path`, else the built-in table.
     public var holidays: HolidayCalendar?
 
     /// Creates a job.
@@ -88,7 +88,15 @@ public struct TrainingJob: Sendable {
         var step = "prepare_data"
         do {
             await console.line("run \(id): \(store.location)")
+            var clock = Date()
+            var timings: [RunManifest.StepTiming] = []
+            func lap(_ name: String) {
+                timings.append(RunManifest.StepTiming(step: name, seconds: Date().timeIntervalSince(clock)))
+                clock = Date()
+            }
             let (state, digest) = try prepare()
+            let calendar = try holidays ?? config.holidaysPath.map { try HolidayCalendar(csvPath: $0) }
+            lap("prepare_data")
             try await store.write(try StrictJSON.encode(state.manifest), to: "preparation_manifest.json")
             try await store.write(try StrictJSON.encode(state.config), to: "job_config.json")
             for warning in state.manifest.warnings { await console.line("warning: \(warning)") }
@@ -101,19 +109,22 @@ public struct TrainingJob: Sendable {
             step = "train"
             await console.line(
                 "training \(options.iterations) iterations × \(options.trials) trials, seed \(options.seed), \(options.threads) threads")
-            let result = try await Trainer.train(state, options: options, holidays: holidays) { p in
+            let result = try await Trainer.train(state, options: options, holidays: calendar) { p in
                 progress(p)
             }
             for note in result.model.notes + result.selection.notes { await console.line("note: \(note)") }
             step = "write_outputs"
             let summary = SummaryBuilder.summary(result, runId: id)
+            timings += result.timings.map { RunManifest.StepTiming(step: $0.step, seconds: $0.seconds) }
+            clock = Date()
             let files = try await RunOutputs.write(result, summary: summary, to: store, threads: options.threads)
+            lap("write_outputs")
             let finished = Date()
             let manifest = RunManifest(
                 runId: id, engine: .native, dataSource: state.manifest.source, dataSHA256: digest,
                 configSHA256: SHA256Digest.hex(try StrictJSON.encode(config)), seed: options.seed, threads: options.threads,
                 candidates: result.records.count,
-                timings: result.timings.map { RunManifest.StepTiming(step: $0.step, seconds: $0.seconds) },
+                timings: timings,
                 startedAt: started, finishedAt: finished, files: files)
             try await store.write(try StrictJSON.encode(manifest), to: "run_manifest.json")
             await console.line("best model \(result.bestRecord.modelId); files in \(store.location)")

@@ -119,3 +119,31 @@ import Testing
         #expect(status.message?.contains("radio_S") == true)
     }
 }
+
+@Suite struct UserHolidaysTests {
+    @Test func aUserHolidaysFileReplacesTheBuiltInTable() async throws {
+        let root = try TrainingFixtures.temporaryDirectory()
+        let holidays = root.appendingPathComponent("holidays.csv").path
+        try Data("ds,holiday,country,year\n2016-12-25,Company Day,DE,2016\n2017-12-25,Company Day,DE,2017\n".utf8)
+            .write(to: URL(fileURLWithPath: holidays))
+        var config = try JobConfigLoader.load(path: TrainingFixtures.demoConfig).config
+        config.holidaysPath = holidays
+        let outcome = try await TrainingJob(
+            config: config, input: .csv(path: TrainingFixtures.demoData),
+            options: TrainingOptions(iterations: 20, trials: 1, seed: 1, threads: 1), outputRoot: root.path, runId: "h"
+        ).run()
+        #expect(outcome.result?.model.baseline?.diagnostics.holidayNames == ["Company Day"])
+
+        try Data("ds,holiday,country,year\nnot-a-date,X,DE,2016\n".utf8).write(to: URL(fileURLWithPath: holidays))
+        let failing = TrainingJob(
+            config: config, input: .csv(path: TrainingFixtures.demoData),
+            options: TrainingOptions(iterations: 20, trials: 1, seed: 1, threads: 1), outputRoot: root.path, runId: "bad")
+        do {
+            _ = try await failing.run()
+            Issue.record("a bad holidays file was accepted")
+        } catch let error as TrainingJobError {
+            #expect(error.category == .inputData)
+            #expect(error.step == "prepare_data")
+        }
+    }
+}
