@@ -15,11 +15,7 @@ struct DataPrepareCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Input CSV file.")
-    var data: String
-
-    @Option(help: "Job configuration (JSON).")
-    var config: String
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Prepared CSV to write.")
     var output: String
@@ -34,14 +30,10 @@ struct DataPrepareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let loaded = try JobConfigLoader.load(path: config)
-        if loaded.source != .jobConfig {
-            console.info("config: read \(config) as \(loaded.source.rawValue); converted with \(loaded.notes.count) notes")
-        }
-        for note in loaded.notes { console.detail("config note: " + note) }
+        let config = try input.loadConfig(console)
         var options = DataPreparer.Options()
         options.trimToWindow = trimWindow
-        let state = try DataPreparer(options: options).prepare(csvPath: data, config: loaded.config)
+        let state = try DataPreparer(options: options).prepare(csvPath: input.data, config: config)
         let manifestPath = manifest ?? output + ".manifest.json"
         try DataPreparer.write(state, csvPath: output, manifestPath: manifestPath)
         for step in state.manifest.steps {

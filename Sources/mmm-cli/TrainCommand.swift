@@ -18,11 +18,7 @@ struct TrainCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Input CSV file.")
-    var data: String
-
-    @Option(help: "Job configuration (JSON).")
-    var config: String
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Candidate models per trial (default: the config's iterations).")
     var iterations: Int?
@@ -61,12 +57,7 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let loaded = try JobConfigLoader.load(path: config)
-        if loaded.source != .jobConfig {
-            console.info("config: read \(config) as \(loaded.source.rawValue); \(loaded.notes.count) conversion notes (--verbose shows them)")
-        }
-        for note in loaded.notes { console.detail("config note: " + note) }
-        let jobConfig = try overridden(loaded.config)
+        let jobConfig = try overridden(try input.loadConfig(console))
         let root = output ?? jobConfig.outputLocation ?? "runs"
         guard !root.hasPrefix("gs://") else {
             throw ConfigError(path: "$.output_location", "gs:// output needs the Google Cloud client (not available yet); pass --output DIR")
@@ -74,7 +65,7 @@ struct TrainCommand: AsyncParsableCommand {
         let options = TrainingOptions(
             iterations: jobConfig.iterations, trials: jobConfig.trials, seed: jobConfig.seed,
             threads: threads ?? jobConfig.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let job = TrainingJob(config: jobConfig, input: .csv(path: data), options: options, outputRoot: root, runId: runId)
+        let job = TrainingJob(config: jobConfig, input: .csv(path: input.data), options: options, outputRoot: root, runId: runId)
         let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
         let task = Task {
             try await job.run(

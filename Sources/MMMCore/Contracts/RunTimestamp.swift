@@ -40,16 +40,21 @@ public struct RunTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
     /// The current time.
     public static func now() -> RunTimestamp { RunTimestamp(Date()) }
 
+    /// The UTC calendar day and time of day.
+    var parts: (day: CalendarDate, hour: Int, minute: Int, second: Int) {
+        let (days, rest) = secondsSinceEpoch.quotientAndRemainder(dividingBy: 86400)
+        let seconds = rest < 0 ? rest + 86400 : rest
+        return (CalendarDate(daysSinceEpoch: rest < 0 ? days - 1 : days), seconds / 3600, seconds % 3600 / 60, seconds % 60)
+    }
+
     /// `YYYYMMDDTHHMMSSZ`.
     public var description: String {
-        let (days, rest) = secondsSinceEpoch.quotientAndRemainder(dividingBy: 86400)
-        let dayNumber = rest < 0 ? days - 1 : days
-        let seconds = rest < 0 ? rest + 86400 : rest
-        let c = CalendarDate(daysSinceEpoch: dayNumber).components
-        func pad(_ v: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(v).count)) + String(v) }
-        return pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2) + "T" + pad(seconds / 3600, 2)
-            + pad(seconds % 3600 / 60, 2) + pad(seconds % 60, 2) + "Z"
+        let p = parts
+        return p.day.description.replacingOccurrences(of: "-", with: "") + "T" + Self.two(p.hour) + Self.two(p.minute)
+            + Self.two(p.second) + "Z"
     }
+
+    static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 
     /// The same instant as ISO 8601 extended UTC (`2026-11-22T03:18:15Z`), the format inside JSON files.
     public var iso8601: String { ISOTime.format(Date(timeIntervalSince1970: TimeInterval(secondsSinceEpoch))) }
@@ -76,13 +81,8 @@ public struct RunTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
 public enum ISOTime {
     /// Formats an instant.
     public static func format(_ date: Date) -> String {
-        let t = RunTimestamp(date)
-        let (days, rest) = t.secondsSinceEpoch.quotientAndRemainder(dividingBy: 86400)
-        let dayNumber = rest < 0 ? days - 1 : days
-        let seconds = rest < 0 ? rest + 86400 : rest
-        let day = CalendarDate(daysSinceEpoch: dayNumber).description
-        func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(day)T\(pad(seconds / 3600)):\(pad(seconds % 3600 / 60)):\(pad(seconds % 60))Z"
+        let p = RunTimestamp(date).parts
+        return "\(p.day)T\(RunTimestamp.two(p.hour)):\(RunTimestamp.two(p.minute)):\(RunTimestamp.two(p.second))Z"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z`; nil for other spellings (no offsets: times we write are UTC).
