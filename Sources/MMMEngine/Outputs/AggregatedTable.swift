@@ -3,8 +3,8 @@ import Foundation
 /// `pareto_aggregated.csv` and `all_aggregated.csv`: one row per model and variable (Robyn's `xDecompAgg`).
 ///
 /// Refresh (`…RF`, `…_refresh`) columns equal their initial-model values, as in Robyn for a first model. The
-/// response fields are filled for Pareto models only (as Robyn). The bootstrap columns (`boot_mean`, `boot_se`,
-/// `ci_low`, `ci_up`) are NA: the per-cluster ROI bootstrap is not implemented yet.
+/// response fields are filled for Pareto models only (as Robyn); `boot_mean`, `boot_se`, `ci_low`, `ci_up` are the
+/// model's cluster's bootstrap interval for paid channels (``ClusterBootstrap``).
 enum AggregatedTable {
     static let header =
         [
@@ -92,7 +92,12 @@ enum AggregatedTable {
                 table.number(media?.cpaMean)
                 table.number(media?.cpaTotal)
                 cluster.forEach { table.cell($0) }
-                for _ in 0..<4 { table.number(nil) }
+                let interval = isPareto
+                    ? result.selection.clusters[index].flatMap { result.bootstrap.intervals[$0]?[variable.name] } : nil
+                table.number(interval?.mean)
+                table.number(interval?.standardError)
+                table.number(interval?.low)
+                table.number(interval?.high)
                 table.number(response?.carryoverPct)
                 try table.endRow()
             }

@@ -15,6 +15,8 @@ public struct TrainingResult: Sendable {
     public var selection: ParetoSelection
     /// Per-row series of every Pareto model, keyed by record index.
     public var details: [Int: CandidateDetails]
+    /// Per-cluster confidence intervals of each paid channel's ROI (or CPA).
+    public var bootstrap: ClusterBootstrap
     /// Wall-clock seconds per step (for the run manifest only).
     public var timings: [(step: String, seconds: Double)]
 
@@ -61,9 +63,12 @@ public enum Trainer {
         for index in selection.paretoIndices {
             details[index] = try evaluator.evaluateWithDetails(space.candidate(values: records[index].values), in: workspace)
         }
-        lap("pareto_details")
-        return TrainingResult(
+        var result = TrainingResult(
             model: model, space: space, lambdaRange: lambdaRange, records: records, selection: selection,
-            details: details, timings: timings)
+            details: details, bootstrap: ClusterBootstrap(intervals: [:]), timings: [])
+        result.bootstrap = ClusterBootstrap.compute(result)
+        lap("pareto_details")
+        result.timings = timings
+        return result
     }
 }
