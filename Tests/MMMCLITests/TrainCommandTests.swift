@@ -99,3 +99,39 @@ import Testing
         #expect(stderr.contains("error: cancelled"))
     }
 }
+
+@Suite struct ProgressBarTests {
+    /// On a terminal the progress is one redrawn line (a pseudo-terminal from util-linux `script`, part of Debian's
+    /// essential bsdutils).
+    @Test func drawsABarOnATerminal() throws {
+        let dir = try scratchDirectory()
+        let command = [
+            CLI.binary, "train", "--data", TrainCommandTests.demoData, "--config", TrainCommandTests.demoConfig,
+            "--iterations", "200", "--trials", "1", "--output", dir.path, "--run-id", "tty",
+        ].map { "'\($0)'" }.joined(separator: " ")
+        let r = try CLIProcess.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(r.code == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\r"), "redrawn line")
+        #expect(r.stdout.contains("█"))
+        #expect(r.stdout.contains("200/200"))
+        #expect(!r.stdout.contains("progress: "), "no plain progress lines on a terminal")
+    }
+}
+
+/// Runs any program.
+enum CLIProcess {
+    static func run(_ executable: String, _ arguments: [String]) throws -> CLI.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLI.Result(
+            code: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
