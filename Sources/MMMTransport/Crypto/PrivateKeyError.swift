@@ -51,8 +51,7 @@ public struct PrivateKeyError: Error, Equatable, Sendable, CustomStringConvertib
         case .malformed:
             return "private key \(source) could not be parsed" + suffix
         case .passphraseRequired:
-            return "private key \(source) is encrypted: provide its passphrase through the environment variable "
-                + "SNOWFLAKE_PRIVATE_KEY_FILE_PWD (or PRIVATE_KEY_PASSPHRASE) or interactively"
+            return "private key \(source) is encrypted and no passphrase was provided" + (detail.isEmpty ? "" : "; \(detail)")
         case .wrongPassphrase:
             return "private key \(source) could not be decrypted: the passphrase is wrong (or the file is damaged)"
         case .unsupportedEncryption:
