@@ -36,7 +36,7 @@ struct ConnectionsTOML: Equatable, Sendable {
         var result = ConnectionsTOML()
         var currentTable: String?
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             var line = LineCursor(Array(rawLine.utf8))
             func fail(_ reason: String) -> SnowflakeConfigurationError {
