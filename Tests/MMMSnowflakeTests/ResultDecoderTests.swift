@@ -154,8 +154,8 @@ struct ResultDecoderTests {
 
     @Test(arguments: [
         (#"{"data":[["1","2","3"]]}"#, "malformed"), (#"{"data":[["1"]]}"#, "malformed"), (#"{"data":[[1,"2"]]}"#, "string or null"),
-        (#"{"data":[["1","2"]"#, "not JSON"), (#"{"nodata":[]}"#, "no \"data\""), ("<html>", "not JSON"),
-        (#"{"data":[["1","2"],]}"#, "malformed"), (#"{"data":[["1\"#, "not JSON"), (#"[["1","2"]"#, "malformed"),
+        (#"{"data":[["1","2"]"#, "malformed"), (#"{"data" [["1","2"]]}"#, "not JSON"), (#"{"a":1 "data":[]}"#, "not JSON"), (#"{"nodata":[]}"#, "no \"data\""), ("<html>", "not JSON"),
+        (#"{"data":[["1","2"],]}"#, "malformed"), (#"{"data":[["1\"#, "malformed"), (#"[["1","2"]"#, "malformed"),
     ])
     func malformedBodiesAreReported(body: String, reason: String) {
         let decoder = SnowflakeResultDecoder(columns: [
@@ -173,6 +173,7 @@ struct ResultDecoderTests {
         try all.decodePartition(Data(#"{"resultSetMetaData":{"numRows":5},"data":[["1"],["2"]],"code":"090001"}"#.utf8))
         try all.decodePartition(Data(#"{"data":[["3"],["4"],["5"]]}"#.utf8), partition: 1)
         try all.decodePartition(Data(" [ ] ".utf8), partition: 2)
+        try all.decodePartition(Data(#"{"code":"x","data":null}"#.utf8), partition: 3)
         #expect(all.makeColumns()[0].values == .fixed(scale: 0, unscaled: [1, 2, 3, 4, 5]))
 
         let limited = SnowflakeResultDecoder(columns: columns, rowLimit: 3)

@@ -119,27 +119,42 @@ struct JSONByteScanner {
         }
     }
 
-    /// Unescapes the JSON string content `start..<end` into `output` (UTF-8), replacing `output`'s contents.
-    func unescape(start: Int, end stringEnd: Int, into output: inout [UInt8]) throws(SyntaxError) {
-        output.removeAll(keepingCapacity: true)
+    /// Unescapes the JSON string content `start..<end` into the front of `output` (UTF-8), growing it if needed.
+    ///
+    /// Writes through one buffer pointer: the unescaped text is never longer than the escaped text.
+    /// - Returns: The number of bytes written; `output` keeps its (larger) size so it can be reused.
+    func unescape(start: Int, end stringEnd: Int, into output: inout [UInt8]) throws(SyntaxError) -> Int {
+        let capacity = stringEnd - start
+        if output.count < capacity { output = [UInt8](repeating: 0, count: max(capacity, 2 * output.count)) }
+        return try output.withUnsafeMutableBufferPointer { buffer throws(SyntaxError) -> Int in
+            guard let target = buffer.baseAddress else { return 0 }
+            return try unescape(start: start, end: stringEnd, to: target)
+        }
+    }
+
+    /// Unescapes into `target` (room for `end − start` bytes) and returns the number of bytes written.
+    private func unescape(start: Int, end stringEnd: Int, to target: UnsafeMutablePointer<UInt8>) throws(SyntaxError) -> Int {
         var cursor = start
+        var length = 0
         while cursor < stringEnd {
             let byte = base[cursor]
             guard byte == 0x5C else {
-                output.append(byte)
+                target[length] = byte
+                length += 1
                 cursor += 1
                 continue
             }
             guard cursor + 1 < stringEnd else { throw SyntaxError(reason: "bad escape", offset: cursor) }
             let code = base[cursor + 1]
             cursor += 2
+            var simple: UInt8 = 0
             switch code {
-            case 0x22, 0x5C, 0x2F: output.append(code)
-            case 0x62: output.append(0x08)
-            case 0x66: output.append(0x0C)
-            case 0x6E: output.append(0x0A)
-            case 0x72: output.append(0x0D)
-            case 0x74: output.append(0x09)
+            case 0x22, 0x5C, 0x2F: simple = code
+            case 0x62: simple = 0x08
+            case 0x66: simple = 0x0C
+            case 0x6E: simple = 0x0A
+            case 0x72: simple = 0x0D
+            case 0x74: simple = 0x09
             case 0x75:
                 var scalar = try hex4(at: cursor, limit: stringEnd)
                 cursor += 4
@@ -152,11 +167,16 @@ struct JSONByteScanner {
                         cursor += 6
                     }
                 }
-                appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &output)
+                // A \uXXXX escape (6 bytes, or 12 for a pair) always encodes to at most 4 bytes.
+                length += encodeUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: target + length)
+                continue
             default:
                 throw SyntaxError(reason: "bad escape", offset: cursor - 2)
             }
+            target[length] = simple
+            length += 1
         }
+        return length
     }
 
     private func hex4(at offset: Int, limit: Int) throws(SyntaxError) -> UInt32 {
@@ -176,23 +196,27 @@ struct JSONByteScanner {
         return value
     }
 
-    private func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+    private func encodeUTF8(_ scalar: Unicode.Scalar, to target: UnsafeMutablePointer<UInt8>) -> Int {
         let value = scalar.value
         switch value {
         case 0..<0x80:
-            output.append(UInt8(value))
+            target[0] = UInt8(value)
+            return 1
         case 0x80..<0x800:
-            output.append(UInt8(0xC0 | (value >> 6)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
+            target[0] = UInt8(0xC0 | (value >> 6))
+            target[1] = UInt8(0x80 | (value & 0x3F))
+            return 2
         case 0x800..<0x10000:
-            output.append(UInt8(0xE0 | (value >> 12)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
+            target[0] = UInt8(0xE0 | (value >> 12))
+            target[1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            target[2] = UInt8(0x80 | (value & 0x3F))
+            return 3
         default:
-            output.append(UInt8(0xF0 | (value >> 18)))
-            output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
+            target[0] = UInt8(0xF0 | (value >> 18))
+            target[1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+            target[2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            target[3] = UInt8(0x80 | (value & 0x3F))
+            return 4
         }
     }
 }

@@ -13,7 +13,6 @@ public final class SnowflakeResultDecoder {
     /// Rows decoded so far.
     public private(set) var rowCount = 0
     private let builders: [ColumnBuilder]
-    private var scratch: [UInt8] = []
 
     /// Creates a decoder.
     /// - Parameters:
@@ -43,16 +42,35 @@ public final class SnowflakeResultDecoder {
                 message: "partition \(partition) is still gzip-compressed (no Content-Encoding header was sent); "
                     + "this client relies on the HTTP layer to decompress")
         }
-        let firstByte = body.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
-        if firstByte == 0x5B { return try decodeRows(in: body, range: body.startIndex..<body.endIndex, partition: partition) }
-        let split: ResultEnvelope.Split
-        do {
-            split = try ResultEnvelope.split(body)
-        } catch let error as JSONByteScanner.SyntaxError {
-            throw invalid("partition \(partition) is not JSON: \(error.reason) at byte \(error.offset)")
+        return try body.withUnsafeBytes { raw throws -> Int in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress else { throw invalid("partition \(partition) is empty") }
+            var scanner = JSONByteScanner(base: base, start: 0, end: bytes.count)
+            if scanner.peek() == 0x5B { return try decodeRows(&scanner, partition: partition) }
+            // Walk the object once and decode "data" in place, so the rows are read in a single pass.
+            do {
+                try scanner.expect(0x7B, "'{'")
+                while scanner.peek() != 0x7D {
+                    guard scanner.peek() == 0x22 else {
+                        throw JSONByteScanner.SyntaxError(reason: "expected a key", offset: scanner.position)
+                    }
+                    let key = try scanner.scanString()
+                    try scanner.expect(0x3A, "':'")
+                    let isData = key.end - key.start == 4 && base[key.start] == 0x64 && base[key.start + 1] == 0x61
+                        && base[key.start + 2] == 0x74 && base[key.start + 3] == 0x61
+                    if isData { return try decodeRows(&scanner, partition: partition) }
+                    try scanner.skipValue()
+                    switch scanner.peek() {
+                    case 0x2C: scanner.position += 1
+                    case 0x7D: break
+                    default: throw JSONByteScanner.SyntaxError(reason: "expected ',' or '}'", offset: scanner.position)
+                    }
+                }
+            } catch let error as JSONByteScanner.SyntaxError {
+                throw invalid("partition \(partition) is not JSON: \(error.reason) at byte \(error.offset)")
+            }
+            throw invalid("partition \(partition) has no \"data\" array")
         }
-        guard let range = split.dataRange else { throw invalid("partition \(partition) has no \"data\" array") }
-        return try decodeRows(in: body, range: range, partition: partition)
     }
 
     /// The typed columns decoded so far.
@@ -75,11 +93,20 @@ public final class SnowflakeResultDecoder {
         let columnCount = builders.count
         var rows = 0
         var column = 0
+        var scratch: [UInt8] = []
+        // Rows are counted locally and published once: cheaper than touching the stored property per row.
+        defer { rowCount += rows }
+        let remaining = rowLimit.map { max(0, $0 - rowCount) } ?? Int.max
         do {
+            // Tolerate "data": null (no rows) as well as an empty array.
+            if scanner.peek() == 0x6E {
+                try scanner.scanNull()
+                return 0
+            }
             try scanner.expect(0x5B, "'[' opening the data array")
             if scanner.peek() == 0x5D { return 0 }
             while true {
-                if isLimitReached { return rows }
+                if rows >= remaining { return rows }
                 try scanner.expect(0x5B, "'[' opening a row")
                 column = 0
                 while column < columnCount {
@@ -88,9 +115,9 @@ public final class SnowflakeResultDecoder {
                     if byte == 0x22 {
                         let string = try scanner.scanString()
                         if string.escaped {
-                            try scanner.unescape(start: string.start, end: string.end, into: &scratch)
-                            try scratch.withUnsafeBufferPointer { cell throws(CellError) in
-                                try builders[column].append(cell)
+                            let length = try scanner.unescape(start: string.start, end: string.end, into: &scratch)
+                            try scratch.withUnsafeBufferPointer { buffer throws(CellError) in
+                                try builders[column].append(UnsafeBufferPointer(rebasing: buffer[..<length]))
                             }
                         } else {
                             try builders[column].append(
@@ -104,7 +131,6 @@ public final class SnowflakeResultDecoder {
                 }
                 try scanner.expect(0x5D, "']' closing a row (too many cells?)")
                 rows += 1
-                rowCount += 1
                 guard let next = scanner.peek() else { throw JSONByteScanner.SyntaxError(reason: "unterminated data", offset: scanner.position) }
                 scanner.position += 1
                 if next == 0x5D { return rows }
