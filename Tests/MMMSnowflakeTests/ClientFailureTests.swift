@@ -262,3 +262,33 @@ struct ClientFailureTests {
         #expect(error?.message.contains("could not connect") == true)
     }
 }
+
+extension ClientFailureTests {
+    @Test func requestTimeoutsAreRetriedWithTheSameRequestId() async throws {
+        let fake = try await start {
+            selectOne(&$0, extra: ["submitFailures": [["status": 200, "ran": true, "delay": 3]]])
+        }
+        defer { fake.stop() }
+        var options = FakeSnowflake.fastOptions()
+        options.requestTimeout = 0.5
+        let client = try await SnowflakeClient(configuration: try fake.configuration(), options: options)
+        let result = try await client.query("SELECT 1")
+        #expect(result.rowCount == 1)
+        let submits = try await fake.requests().filter { $0.method == "POST" }
+        #expect(submits.map { $0.query["retry"] } == [nil, "true"])
+        #expect(try await fake.state().executions[result.requestID] == 1)
+    }
+
+    @Test func wrongPassphraseFailsBeforeAnyRequest() async throws {
+        let fake = try await start { selectOne(&$0) }
+        defer { fake.stop() }
+        let keys = try SnowflakeTestKeys.shared.get()
+        let error = await #expect(throws: PrivateKeyError.self) {
+            try await SnowflakeClient(configuration: try fake.configuration(keyPath: keys.des3Key, passphrase: "nope-nope"),
+                                      options: FakeSnowflake.fastOptions())
+        }
+        #expect(error?.kind == .wrongPassphrase)
+        #expect(error?.description.contains("nope-nope") == false)
+        #expect(try await fake.requests().isEmpty)
+    }
+}

@@ -21,7 +21,7 @@ GET /_fake/state (executions per requestId, cancelled handles).
 Scenario JSON: {"unauthorizedFirstRequests": 0, "statements": {"<sql>": {
     "columns": [rowType entries], "partitions": [[row, ...], ...],
     "pollsBeforeDone": 0, "slow": false, "gzipPartitions": true, "gzipWithoutHeader": false,
-    "submitFailures": [{"status": 429, "ran": false, "body": {...}}, ...],
+    "submitFailures": [{"status": 429, "ran": false, "delay": 0, "body": {...}}, ...],
     "pollFailures": [503, 429], "partitionFailures": {"1": [503]},
     "error": {"status": 422, "body": {"code": ..., "sqlState": ..., "message": ...}},
     "numRows": <override>, "stats": {...}}}}
@@ -261,6 +261,9 @@ class Handler(BaseHTTPRequestHandler):
                 st.by_request[request_id] = handle
                 st.executions[request_id] = st.executions.get(request_id, 0) + 1
         if failure is not None:
+            if failure.get("delay"):
+                # Answer too late: the client's request timeout fires first and it must resubmit.
+                time.sleep(float(failure["delay"]))
             status = failure.get("status", 503)
             doc = failure.get("body", {"code": "390505", "message": "Too many requests."} if status == 429
                               else {"message": "Service unavailable."})
