@@ -21,12 +21,12 @@ public struct SnowflakeClient: Sendable {
     /// - Parameters:
     ///   - configuration: Where and as whom to connect.
     ///   - options: Retries, timeouts, clock, passphrase prompt, Secret Manager fetcher, logging.
-    ///   - transport: The HTTP transport (default: URLSession).
+    ///   - transport: The HTTP transport (default: the shared URLSession transport).
     /// - Throws: ``PrivateKeyError`` for key problems (missing/wrong passphrase, unreadable file, not RSA),
     ///   ``SnowflakeConfigurationError`` for an unusable key source.
     public init(
         configuration: SnowflakeConnectionConfiguration, options: SnowflakeClientOptions = SnowflakeClientOptions(),
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: any HTTPTransport = URLSessionTransport.shared
     ) async throws {
         let key = try await SnowflakePrivateKeyLoader.load(
             configuration.privateKey, passphrase: configuration.privateKeyPassphrase, options: options)

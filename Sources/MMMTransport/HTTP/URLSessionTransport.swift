@@ -11,6 +11,9 @@ import Foundation
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
+    /// A process-wide transport (one connection pool); use it unless you need your own session.
+    public static let shared = URLSessionTransport()
+
     /// Creates a transport with an ephemeral session (no cookies, no cache).
     public init() {
         let configuration = URLSessionConfiguration.ephemeral
