@@ -34,6 +34,23 @@ struct PrivateKeyLoadingTests {
         for line in try keys.secretLines(variant) { #expect(!message.contains(line)) }
     }
 
+    /// About 1 wrong passphrase in 200 decrypts to bytes that pass the CBC padding check; OpenSSL's decoders then
+    /// report "unsupported"/ASN.1 errors. Those must still read as a wrong passphrase, not an unsupported scheme.
+    @Test func wrongPassphrasesThatPassThePaddingCheckAreStillWrongPassphrases() throws {
+        let keys = try TestKeys.shared.get()
+        let pem = try keys.pem(.legacyEncryptedPKCS1)
+        var kinds: [PrivateKeyError.Kind: Int] = [:]
+        for attempt in 0..<2500 {
+            do {
+                _ = try RSAPrivateKey(pem: pem, source: "legacy") { SecretValue("wrong-\(attempt)") }
+                Issue.record("wrong passphrase \(attempt) was accepted")
+            } catch let error as PrivateKeyError {
+                kinds[error.kind, default: 0] += 1
+            }
+        }
+        #expect(kinds == [.wrongPassphrase: 2500])
+    }
+
     @Test(arguments: [TestKeys.Variant.pkcs8Des3, .pkcs8AES256, .legacyEncryptedPKCS1])
     func missingPassphraseAsksForOne(variant: TestKeys.Variant) throws {
         let keys = try TestKeys.shared.get()

@@ -6,7 +6,7 @@ import MMMTransport
 /// Claims, in this order: `iss` = `ACCOUNT.USER.SHA256:<fingerprint>`, `sub` = `ACCOUNT.USER`, `iat` (whole
 /// seconds, never in the future), `exp` = `iat` + lifetime (≤ 3600 s). A cached token is re-used until fewer than
 /// `renewalMargin` seconds remain, then a new one is minted; ``invalidate()`` forces a new one (after a 401).
-public actor SnowflakeKeyPairAuthenticator {
+public actor SnowflakeKeyPairAuthenticator: CustomReflectable {
     /// The `sub` claim, `ACCOUNT.USER`.
     public nonisolated let subject: String
     /// The `iss` claim, `ACCOUNT.USER.SHA256:<fingerprint>`.
@@ -57,6 +57,11 @@ public actor SnowflakeKeyPairAuthenticator {
         cached = (token, expiresAt)
         minted += 1
         return token
+    }
+
+    /// Reflection (`dump`, debuggers) shows the public claims only, never the cached token or the key.
+    public nonisolated var customMirror: Mirror {
+        Mirror(self, children: ["subject": subject, "fingerprint": fingerprint], displayStyle: .class)
     }
 
     /// Drops the cached token so the next ``token()`` mints a new one.

@@ -10,7 +10,7 @@ import MMMTransport
 /// ```
 ///
 /// Cancelling the calling task (e.g. on Ctrl-C) cancels the running statement on the server.
-public struct SnowflakeClient: Sendable {
+public struct SnowflakeClient: Sendable, CustomReflectable {
     /// The configuration this client talks to.
     public let configuration: SnowflakeConnectionConfiguration
     /// The JWT issuer (exposes the public key fingerprint and the `iss`/`sub` claims).
@@ -40,6 +40,12 @@ public struct SnowflakeClient: Sendable {
         self.configuration = configuration
         self.authenticator = authenticator
         self.runner = StatementRunner(configuration: configuration, options: options, exchange: exchange)
+    }
+
+    /// Reflection shows the configuration (which redacts secrets) and the key fingerprint only.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["configuration": configuration, "fingerprint": authenticator.fingerprint],
+               displayStyle: .struct)
     }
 
     /// Runs a statement and returns every row (up to its row limit) as typed columns.

@@ -7,20 +7,28 @@ enum OpenSSLErrorQueue {
     /// Empties the queue so the next failure's reasons are not mixed with stale ones.
     static func clear() { ERR_clear_error() }
 
+    /// One queued error: the OpenSSL library that raised it and its reason, both lowercased.
+    struct Entry: Equatable {
+        let library: String
+        let reason: String
+    }
+
     /// Drains the queue.
-    /// - Returns: The reason strings (lowercased), oldest first.
-    static func drainReasons() -> [String] {
-        var reasons: [String] = []
+    /// - Returns: The entries, oldest first.
+    static func drain() -> [Entry] {
+        var entries: [Entry] = []
         // Bounded: the queue holds at most ERR_NUM_ERRORS (16) entries.
         for _ in 0..<64 {
             let code = ERR_get_error()
             if code == 0 { break }
-            if let text = ERR_reason_error_string(code) {
-                reasons.append(String(cString: text).lowercased())
-            } else {
-                reasons.append("error \(code)")
-            }
+            let library = ERR_lib_error_string(code).map { String(cString: $0).lowercased() } ?? "?"
+            let reason = ERR_reason_error_string(code).map { String(cString: $0).lowercased() } ?? "error \(code)"
+            entries.append(Entry(library: library, reason: reason))
         }
-        return reasons
+        return entries
     }
+
+    /// Drains the queue.
+    /// - Returns: The reason strings (lowercased), oldest first.
+    static func drainReasons() -> [String] { drain().map(\.reason) }
 }

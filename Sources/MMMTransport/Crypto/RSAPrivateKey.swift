@@ -9,7 +9,7 @@ import Foundation
 ///
 /// `@unchecked Sendable`: the only state is an `EVP_PKEY` C handle that is never mutated after loading; OpenSSL 3
 /// allows concurrent signing with one key because every signature uses its own `EVP_MD_CTX`.
-public final class RSAPrivateKey: @unchecked Sendable {
+public final class RSAPrivateKey: @unchecked Sendable, CustomReflectable {
     let handle: OpaquePointer
     /// The key size in bits.
     public let bitCount: Int
@@ -50,6 +50,9 @@ public final class RSAPrivateKey: @unchecked Sendable {
 
     deinit { EVP_PKEY_free(handle) }
 
+    /// Reflection shows only the key size, never the C handle.
+    public var customMirror: Mirror { Mirror(self, children: ["bitCount": bitCount], displayStyle: .class) }
+
     private static func read(pem: Data, passphrase: SecretValue?, encrypted: Bool, source: String) throws
         -> OpaquePointer
     {
@@ -74,13 +77,18 @@ public final class RSAPrivateKey: @unchecked Sendable {
             }
         }
         if let key { return key }
-        throw classify(OpenSSLErrorQueue.drainReasons(), encrypted: encrypted, source: source)
+        throw classify(OpenSSLErrorQueue.drain(), encrypted: encrypted, source: source)
     }
 
-    private static func classify(_ reasons: [String], encrypted: Bool, source: String) -> PrivateKeyError {
-        let joined = reasons.joined(separator: "; ")
-        if reasons.contains(where: { $0.contains("unsupported") || $0.contains("unknown cipher") }) {
-            return PrivateKeyError(kind: encrypted ? .unsupportedEncryption : .malformed, source: source, detail: joined)
+    private static func classify(_ errors: [OpenSSLErrorQueue.Entry], encrypted: Bool, source: String) -> PrivateKeyError {
+        let joined = errors.map(\.reason).joined(separator: "; ")
+        // Only the EVP layer failing to fetch the cipher or KDF means "unsupported scheme"; the decoders also say
+        // "unsupported" when they are handed garbage (a wrong passphrase that happened to pass the padding check).
+        let schemeUnsupported = errors.contains {
+            $0.library == "digital envelope routines" && ($0.reason.contains("unsupported") || $0.reason.contains("unknown cipher"))
+        }
+        if encrypted, schemeUnsupported {
+            return PrivateKeyError(kind: .unsupportedEncryption, source: source, detail: joined)
         }
         if encrypted {
             // A wrong passphrase usually shows as "bad decrypt"; rarely the padding matches by chance and the
