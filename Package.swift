@@ -36,7 +36,7 @@ let package = Package(
         // Contracts that travel, strict decoding, CSV, data preparation. Foundation only.
         .target(name: "MMMCore", swiftSettings: swiftSettings),
         // Native engine with Robyn's semantics.
-        .target(name: "MMMEngine", dependencies: ["MMMCore"], swiftSettings: swiftSettings),
+        .target(name: "MMMEngine", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // Snowflake SQL API v2 client.
         .target(name: "MMMSnowflake", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // Google Cloud clients (credentials, GCS, Secret Manager, Cloud Run Jobs).
@@ -54,14 +54,19 @@ let package = Package(
             dependencies: ["MMMCore", "MMMEngine", "MMMSnowflake"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MMMCoreTests", dependencies: ["MMMCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "MMMEngineTests", dependencies: ["MMMEngine", "MMMCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "MMMTransportTests", dependencies: ["MMMTransport"], swiftSettings: swiftSettings),
+        // Test-only helpers shared by the test targets (processes, temporary folders, the Python fake servers).
+        .target(name: "MMMTestSupport", path: "Tests/MMMTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "MMMCoreTests", dependencies: ["MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "MMMSnowflakeTests", dependencies: ["MMMSnowflake", "MMMTransport", "MMMCore"],
+            name: "MMMEngineTests", dependencies: ["MMMEngine", "MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MMMTransportTests", dependencies: ["MMMTransport", "MMMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MMMSnowflakeTests", dependencies: ["MMMSnowflake", "MMMTransport", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "MMMCloudTests", dependencies: ["MMMCloud"], swiftSettings: swiftSettings),
-        // End-to-end tests run the built mmm-cli binary on files.
-        .testTarget(name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore"], swiftSettings: swiftSettings),
+        // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
+        .testTarget(
+            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
     ]
 )

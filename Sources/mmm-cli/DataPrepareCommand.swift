@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MMMCore
+import MMMTransport
 
 /// `mmm-cli data prepare --data FILE --config CONFIG --output FILE`.
 struct DataPrepareCommand: AsyncParsableCommand {
@@ -33,7 +34,20 @@ struct DataPrepareCommand: AsyncParsableCommand {
         let config = try input.loadConfig(console)
         var options = DataPreparer.Options()
         options.trimToWindow = trimWindow
-        let state = try DataPreparer(options: options).prepare(csvPath: input.data, config: config)
+        let state: PreparationState
+        switch try await input.load(console) {
+        case .file(let path):
+            state = try DataPreparer(options: options).prepare(csvPath: path, config: config, digest: { SHA256Digest.hex($0) })
+        case .snapshot(let bytes, let label):
+            // Keep the query result next to the prepared file, so the run can be reproduced without Snowflake.
+            let snapshotPath = output + ".input_snapshot.csv"
+            try AtomicFile.write(bytes, to: snapshotPath)
+            let table: DataTable
+            do { table = try CSVReader().parse(bytes) } catch let error as DataError { throw error.inFile(label) }
+            state = try DataPreparer(options: options).prepare(
+                table, config: config, source: label, sourceSHA256: SHA256Digest.hex(bytes))
+            console.info("snapshot of the query → \(snapshotPath)")
+        }
         let manifestPath = manifest ?? output + ".manifest.json"
         try DataPreparer.write(state, csvPath: output, manifestPath: manifestPath)
         for step in state.manifest.steps {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MMMCore
+import MMMTransport
 
 /// Turns any error into one line on stderr (and a JSON object on stdout with --json) and an exit code:
 /// 0 ok, 1 runtime failure, 2 usage or configuration error, 3 input data error.
@@ -25,6 +26,10 @@ enum ErrorReporter {
         switch error {
         case let error as any CategorizedError:
             category = error.category
+            message = error.description
+        case let error as PrivateKeyError:
+            // An unreadable key or a wrong passphrase is a configuration problem (the message names no secret).
+            category = .usage
             message = error.description
         case let error as DecodingError:
             let config = ConfigError(error)

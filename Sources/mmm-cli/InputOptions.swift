@@ -1,13 +1,48 @@
 import ArgumentParser
+import Foundation
 import MMMCore
+import MMMSnowflake
 
-/// `--data` and `--config`, shared by `data prepare` and `train`.
+/// Where `data prepare` and `train` read from — a CSV file or a Snowflake query — and the job configuration.
 struct InputOptions: ParsableArguments {
     @Option(help: "Input CSV file.")
-    var data: String
+    var data: String?
 
-    @Option(help: "Job configuration: an mmm-trainer job config, a previous-system job_config.json, or a selected_columns.json.")
+    @Option(help: "Read the input from this Snowflake table (DB.SCHEMA.TABLE) instead of --data.")
+    var snowflakeTable: String?
+
+    @Option(help: "Read the input from this Snowflake query instead of --data.")
+    var snowflakeSql: String?
+
+    @Option(
+        help: "Job configuration: an mmm-trainer job config, a previous-system job_config.json, or a selected_columns.json.")
     var config: String
+
+    @OptionGroup(title: "Snowflake connection (with --snowflake-table / --snowflake-sql)")
+    var snowflake: SnowflakeOptions
+
+    func validate() throws {
+        guard [data, snowflakeTable, snowflakeSql].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --data, --snowflake-table, --snowflake-sql")
+        }
+    }
+
+    /// The input, read: a file path, or a Snowflake result snapshot (CSV bytes) with a label.
+    enum Loaded {
+        case file(String)
+        case snapshot(Data, label: String)
+    }
+
+    /// Reads the input (runs the Snowflake query when asked).
+    func load(_ console: Console) async throws -> Loaded {
+        if let data { return .file(data) }
+        let statement = try SnowflakeSource.statement(sql: snowflakeSql, sqlFile: nil, table: snowflakeTable, limit: nil)
+        let client = try await snowflake.makeClient(console)
+        console.info("snowflake: running \(snowflakeTable.map { "SELECT * FROM \($0)" } ?? "the query")")
+        let result = try await SnowflakeSource.run(client, statement.sql, limit: nil)
+        console.info("snowflake: \(result.rowCount) rows × \(result.columns.count) columns")
+        return .snapshot(Data(result.csvBytes()), label: statement.label)
+    }
 
     /// Loads the configuration and reports how it was read (conversion notes with --verbose).
     func loadConfig(_ console: Console) throws -> JobConfig {

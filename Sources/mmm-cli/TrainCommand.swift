@@ -65,7 +65,12 @@ struct TrainCommand: AsyncParsableCommand {
         let options = TrainingOptions(
             iterations: jobConfig.iterations, trials: jobConfig.trials, seed: jobConfig.seed,
             threads: threads ?? jobConfig.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let job = TrainingJob(config: jobConfig, input: .csv(path: input.data), options: options, outputRoot: root, runId: runId)
+        let source: TrainingInput
+        switch try await input.load(console) {
+        case .file(let path): source = .csv(path: path)
+        case .snapshot(let bytes, let label): source = .snapshot(bytes, source: label)
+        }
+        let job = TrainingJob(config: jobConfig, input: source, options: options, outputRoot: root, runId: runId)
         let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
         let task = Task {
             try await job.run(

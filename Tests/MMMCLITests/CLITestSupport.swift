@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 import Testing
 
 /// Locates and runs the built `mmm-cli` binary.
@@ -22,37 +23,14 @@ enum CLI {
 
     static func path(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
 
-    struct Result {
-        var code: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs `mmm-cli` with arguments.
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> ProcessOutput {
+        try ProcessRunner.run(binary, arguments, environment: environment)
     }
 }
 
 /// A fresh temporary directory.
-func scratchDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mmm-cli-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+func scratchDirectory() throws -> URL { try TemporaryDirectory.make("mmm-cli-tests") }
 
 /// Writes text to a file in `directory` and returns its path.
 func write(_ text: String, _ name: String, in directory: URL) throws -> String {

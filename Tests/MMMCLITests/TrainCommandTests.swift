@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 import Testing
 
 @Suite struct TrainCommandTests {
@@ -109,29 +110,11 @@ import Testing
             CLI.binary, "train", "--data", TrainCommandTests.demoData, "--config", TrainCommandTests.demoConfig,
             "--iterations", "200", "--trials", "1", "--output", dir.path, "--run-id", "tty",
         ].map { "'\($0)'" }.joined(separator: " ")
-        let r = try CLIProcess.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        let r = try ProcessRunner.run("/usr/bin/script", ["-qec", command, "/dev/null"])
         #expect(r.code == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\r"), "redrawn line")
         #expect(r.stdout.contains("█"))
         #expect(r.stdout.contains("200/200"))
         #expect(!r.stdout.contains("progress: "), "no plain progress lines on a terminal")
-    }
-}
-
-/// Runs any program.
-enum CLIProcess {
-    static func run(_ executable: String, _ arguments: [String]) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(
-            code: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }

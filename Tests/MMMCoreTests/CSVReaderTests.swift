@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 import Testing
 
 @testable import MMMCore
@@ -19,7 +20,7 @@ import Testing
 
     /// Python's csv module is the oracle for field splitting.
     @Test func agreesWithPythonCSV() throws {
-        let dir = try temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let path = dir.appendingPathComponent("t.csv").path
         try Data(Self.tricky.utf8).write(to: URL(fileURLWithPath: path))
         let script = """
@@ -27,7 +28,7 @@ import Testing
             with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
                 print(json.dumps(list(csv.reader(f))))
             """
-        let result = try runProcess("/usr/bin/env", ["python3", "-c", script, path])
+        let result = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", script, path])
         #expect(result.code == 0, "\(result.stderr)")
         let rows = try JSONDecoder().decode([[String]].self, from: Data(result.stdout.utf8))
         let table = try CSVReader(options: { var o = CSVReader.Options(); o.inferTypes = false; return o }()).parse(Self.tricky)

@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 import Testing
 
 @testable import MMMCore
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func schemaAndSwiftBothRejectAnUnknownKey() throws {
-        let dir = try temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let path = dir.appendingPathComponent("bad.json").path
         try Data(#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"type":"weibull_pdf"}"#.utf8)
             .write(to: URL(fileURLWithPath: path))
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func writtenContractsValidate() throws {
-        let dir = try temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let config = try JobConfigLoader.load(path: TestPaths.repo("Examples/contracts/legacy_job_config.json")).config
         let status = RunStatus.running(runId: "20261122T031815Z", at: Date(timeIntervalSince1970: 1_795_317_495))
             .finished(.skipped, at: Date(timeIntervalSince1970: 1_795_317_500), skipReason: "constant dep_var")
@@ -92,7 +93,7 @@ import Testing
         }
     }
 
-    private func validate(schema: String, file: String) throws -> (code: Int32, stdout: String, stderr: String) {
+    private func validate(schema: String, file: String) throws -> ProcessOutput {
         let script = """
             import json, sys, pathlib
             from jsonschema import Draft202012Validator
@@ -110,6 +111,6 @@ import Testing
             for e in errors: print(list(e.absolute_path), e.message)
             sys.exit(1 if errors else 0)
             """
-        return try runProcess("/usr/bin/env", ["python3", "-c", script, TestPaths.repo("schema"), schema, file])
+        return try ProcessRunner.run("/usr/bin/env", ["python3", "-c", script, TestPaths.repo("schema"), schema, file])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 import Testing
 
 @testable import MMMCore
@@ -10,37 +11,6 @@ enum TestPaths {
     static let shared = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
     static func repo(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
     static func shared(_ relative: String) -> String { shared.appendingPathComponent(relative).path }
-}
-
-/// A fresh temporary directory per call.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mmm-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-/// Runs a program and returns its exit code and outputs.
-@discardableResult
-func runProcess(_ executable: String, _ arguments: [String], stdin: Data? = nil) throws -> (code: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    if let stdin {
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(stdin)
-        try input.fileHandleForWriting.close()
-    } else {
-        try process.run()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
 
 /// Decodes JSON text with the strict decoder, for contract tests.

@@ -41,7 +41,7 @@ struct ClientFailureTests {
         }
         defer { fake.stop() }
         let client = try await SnowflakeClient(configuration: try fake.configuration(), options: FakeSnowflake.fastOptions())
-        let error = await #expect(throws: SnowflakeError.self) { try await client.query("SELECT SLOWLY", timeoutSeconds: 1) }
+        let error = await #expect(throws: SnowflakeError.self) { try await client.query("SELECT SLOWLY", timeoutSeconds: 60) }
         #expect(error?.kind == .statementTimedOut)
         #expect(error?.code == "000630")
     }

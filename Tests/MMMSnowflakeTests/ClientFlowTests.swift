@@ -1,3 +1,4 @@
+import MMMTestSupport
 import Foundation
 import MMMSnowflake
 import MMMTransport
@@ -151,8 +152,9 @@ struct ClientFlowTests {
         var scenario = FakeScenario()
         scenario.result(SnowflakeClient.connectionCheckSQL,
                         columns: ["CURRENT_ACCOUNT()", "CURRENT_USER()", "CURRENT_ROLE()", "CURRENT_WAREHOUSE()",
-                                  "CURRENT_DATABASE()", "CURRENT_SCHEMA()", "CURRENT_VERSION()"].map { FakeScenario.column($0, "text") },
-                        partitions: [[["MY_ACCOUNT", "JANE.DOE", "ANALYST", "WH", "DB", "PUBLIC", "9.1.0"]]])
+                                  "CURRENT_DATABASE()", "CURRENT_SCHEMA()", "CURRENT_VERSION()"].map { FakeScenario.column($0, "text") }
+                            + [FakeScenario.column("CURRENT_TIMESTAMP()", "timestamp_ltz", scale: 9)],
+                        partitions: [[["MY_ACCOUNT", "JANE.DOE", "ANALYST", "WH", "DB", "PUBLIC", "9.1.0", "1795317495.123000000"]]])
         let fake = try await FakeSnowflake(scenario: scenario)
         defer { fake.stop() }
         let keys = try SnowflakeTestKeys.shared.get()
@@ -161,6 +163,7 @@ struct ClientFlowTests {
         #expect(check.user == "JANE.DOE")
         #expect(check.role == "ANALYST")
         #expect(check.version == "9.1.0")
+        #expect(check.currentTime == "2026-11-22T03:18:15.123Z")
         #expect(check.fingerprint == keys.fingerprint)
         #expect(check.baseURL == fake.server.baseURL)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 import MMMTransport
 import Testing
 

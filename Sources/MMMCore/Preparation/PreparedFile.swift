@@ -1,9 +1,14 @@
 import Foundation
 
 extension DataPreparer {
-    /// Reads a CSV file, records its SHA-256, and prepares it for `config`.
+    /// Reads a CSV file and prepares it for `config`.
+    /// - Parameters:
+    ///   - digest: hex digest of the file's bytes for the manifest (the CLI passes SHA-256 from MMMTransport; Core links
+    ///     no crypto library).
     /// - Throws: ``DataError`` / ``ConfigError``.
-    public func prepare(csvPath: String, config: JobConfig, reader: CSVReader = CSVReader()) throws -> PreparationState {
+    public func prepare(
+        csvPath: String, config: JobConfig, reader: CSVReader = CSVReader(), digest: ((Data) -> String)? = nil
+    ) throws -> PreparationState {
         guard let data = FileManager.default.contents(atPath: csvPath) else {
             throw DataError(.invalidValue, "no such file or not readable", file: csvPath, hint: "check the path")
         }
@@ -13,7 +18,7 @@ extension DataPreparer {
         } catch let error as DataError {
             throw error.inFile(csvPath)
         }
-        return try prepare(table, config: config, source: csvPath, sourceSHA256: SHA256Digest.hex(data))
+        return try prepare(table, config: config, source: csvPath, sourceSHA256: digest?(data))
     }
 
     /// Writes the prepared CSV and its manifest, each atomically; the manifest is written last.

@@ -1,12 +1,16 @@
 import Foundation
 import MMMCore
+import MMMTransport
 
 /// The data a training job reads.
 public enum TrainingInput: Sendable {
     /// A CSV file.
     case csv(path: String)
-    /// A table already in memory (e.g. a Snowflake query result), with a name and the SHA-256 of its bytes.
+    /// A table already in memory, with a name and the SHA-256 of its bytes.
     case table(DataTable, source: String, sha256: String)
+    /// CSV bytes fetched from elsewhere (e.g. a Snowflake query): kept in the run folder as `input_snapshot.csv`,
+    /// and its SHA-256 goes into the run manifest.
+    case snapshot(Data, source: String)
 }
 
 /// How a training job ended.
@@ -94,6 +98,7 @@ public struct TrainingJob: Sendable {
                 timings.append(RunManifest.StepTiming(step: name, seconds: Date().timeIntervalSince(clock)))
                 clock = Date()
             }
+            if case .snapshot(let bytes, _) = input { try await store.write(bytes, to: "input_snapshot.csv") }
             let (state, digest) = try prepare()
             let calendar = try holidays ?? config.holidaysPath.map { try HolidayCalendar(csvPath: $0) }
             lap("prepare_data")
@@ -143,10 +148,19 @@ public struct TrainingJob: Sendable {
     private func prepare() throws -> (PreparationState, String) {
         switch input {
         case .csv(let path):
-            let state = try DataPreparer().prepare(csvPath: path, config: config)
+            let state = try DataPreparer().prepare(csvPath: path, config: config, digest: { SHA256Digest.hex($0) })
             return (state, state.manifest.sourceSHA256 ?? "")
         case .table(let table, let source, let sha256):
             return (try DataPreparer().prepare(table, config: config, source: source, sourceSHA256: sha256), sha256)
+        case .snapshot(let bytes, let source):
+            let table: DataTable
+            do {
+                table = try CSVReader().parse(bytes)
+            } catch let error as DataError {
+                throw error.inFile(source)
+            }
+            let digest = SHA256Digest.hex(bytes)
+            return (try DataPreparer().prepare(table, config: config, source: source, sourceSHA256: digest), digest)
         }
     }
 }

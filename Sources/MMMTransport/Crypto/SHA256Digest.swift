@@ -22,4 +22,13 @@ public enum SHA256Digest {
         precondition(status == 1 && length == 32, "EVP_Digest(SHA-256) failed")
         return Data(digest.prefix(Int(length)))
     }
+
+    /// The digest as lower-case hex (the form manifests record).
+    /// - Parameter data: The input.
+    public static func hex(_ data: some DataProtocol) -> String {
+        hash(data).map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 import Testing
 
 @testable import MMMCore
@@ -35,6 +36,9 @@ import Testing
         let manifest = try JSONSerialization.jsonObject(
             with: Data(contentsOf: URL(fileURLWithPath: three.location).appendingPathComponent("run_manifest.json")))
         #expect((manifest as? [String: Any])?["threads"] as? Int == 3)
+        // The recorded input digest is the file's SHA-256 (checked against Python's hashlib).
+        let expected = try ProcessRunner.pythonSHA256(TrainingFixtures.demoData)
+        #expect((manifest as? [String: Any])?["data_sha256"] as? String == expected)
     }
 
     @Test func runFolderHasEveryFileAndValidStatus() async throws {

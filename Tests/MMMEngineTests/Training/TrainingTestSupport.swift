@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 import Testing
 
 @testable import MMMCore
@@ -18,11 +19,7 @@ enum TrainingFixtures {
         return try DataPreparer().prepare(csvPath: demoData, config: config)
     }
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mmm-engine-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { try TemporaryDirectory.make("mmm-engine") }
 
     /// Robyn's demo `dt_mod` (Prophet columns precomputed by Robyn) joined with the two spend columns it lacks.
     static func demoModellingTable() throws -> DataTable {

@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 
 /// RSA keys for the Snowflake tests, generated once per run with the `openssl` CLI in a temporary directory.
 struct SnowflakeTestKeys: Sendable {

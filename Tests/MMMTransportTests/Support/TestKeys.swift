@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 
 /// RSA keys in every PEM variant, generated once per test run with the `openssl` CLI in a temporary directory.
 struct TestKeys: Sendable {

@@ -1,18 +1,18 @@
 import Foundation
 
 /// Runs command-line tools (the `openssl` CLI as an independent oracle) from tests.
-enum Shell {
-    struct Failure: Error, CustomStringConvertible {
-        let command: String
-        let status: Int32
-        let stderr: String
-        var description: String { "\(command) exited \(status): \(stderr)" }
+public enum Shell {
+    public struct Failure: Error, CustomStringConvertible {
+        public let command: String
+        public let status: Int32
+        public let stderr: String
+        public var description: String { "\(command) exited \(status): \(stderr)" }
     }
 
     /// Runs `/bin/sh -c script`, feeding `input` on stdin.
     /// - Returns: Standard output bytes.
     @discardableResult
-    static func run(_ script: String, input: Data? = nil) throws -> Data {
+    public static func run(_ script: String, input: Data? = nil) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
@@ -36,7 +36,7 @@ enum Shell {
     }
 
     /// Quotes a value for `/bin/sh`.
-    static func quote(_ value: String) -> String {
+    public static func quote(_ value: String) -> String {
         "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -3,20 +3,20 @@ import Foundation
 /// A Python HTTP server from `Tests/Fixtures/snowflake`, started on 127.0.0.1 with an ephemeral port.
 ///
 /// The script prints `PORT <n>` on stdout once it listens; ``stop()`` terminates exactly the process started here.
-final class PythonServer {
-    struct StartFailure: Error, CustomStringConvertible { let description: String }
+public final class PythonServer {
+    public struct StartFailure: Error, CustomStringConvertible { public let description: String }
 
-    let process: Process
-    let port: Int
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public let process: Process
+    public let port: Int
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/") }
 
-    static func fixturesDirectory(filePath: String = #filePath) -> URL {
-        // Tests/<Target>/Support/PythonServer.swift → Tests/Fixtures/snowflake
+    public static func fixturesDirectory(filePath: String = #filePath) -> URL {
+        // Tests/MMMTestSupport/PythonServer.swift → Tests/Fixtures/snowflake
         URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/snowflake")
+            .appendingPathComponent("Fixtures/snowflake")
     }
 
-    init(script: String, arguments: [String] = []) async throws {
+    public init(script: String, arguments: [String] = []) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.fixturesDirectory().appendingPathComponent(script).path] + arguments
@@ -34,7 +34,7 @@ final class PythonServer {
     }
 
     /// Stops the server: SIGTERM, a bounded wait, then SIGKILL to the same pid if it is still running.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         process.terminate()
         for _ in 0..<100 where process.isRunning { usleep(20_000) }
