@@ -46,8 +46,8 @@ public struct PrivateKeyError: Error, Equatable, Sendable, CustomStringConvertib
         case .unreadable:
             return "private key file \(source) could not be read" + suffix
         case .notPEM:
-            return "private key \(source) is not a PEM private key: expected a '-----BEGIN PRIVATE KEY-----', "
-                + "'-----BEGIN ENCRYPTED PRIVATE KEY-----' or '-----BEGIN RSA PRIVATE KEY-----' block" + suffix
+            let lines = PEMKeyLabel.allCases.map { "'\($0.beginLine)'" }.joined(separator: ", ")
+            return "private key \(source) is not a PEM private key: expected one of the blocks \(lines)" + suffix
         case .malformed:
             return "private key \(source) could not be parsed" + suffix
         case .passphraseRequired:

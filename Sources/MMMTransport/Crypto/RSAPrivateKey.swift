@@ -3,9 +3,9 @@ import Foundation
 
 /// An RSA private key held by the system OpenSSL, loaded from PEM.
 ///
-/// Reads PKCS#8 (`BEGIN PRIVATE KEY`), PKCS#1 (`BEGIN RSA PRIVATE KEY`), encrypted PKCS#8
-/// (`BEGIN ENCRYPTED PRIVATE KEY`: PBES2 with AES or 3DES, PBES1 SHA1-3DES) and legacy encrypted PKCS#1
-/// (`Proc-Type: 4,ENCRYPTED`).
+/// Reads PKCS#8 (PEM label `PRIVATE KEY`), PKCS#1 (label `RSA PRIVATE KEY`), encrypted PKCS#8 (label
+/// `ENCRYPTED PRIVATE KEY`: PBES2 with AES or 3DES, PBES1 SHA1-3DES) and legacy encrypted PKCS#1
+/// (`Proc-Type: 4,ENCRYPTED`); see ``PEMKeyLabel``.
 ///
 /// `@unchecked Sendable`: the only state is an `EVP_PKEY` C handle that is never mutated after loading; OpenSSL 3
 /// allows concurrent signing with one key because every signature uses its own `EVP_MD_CTX`.
