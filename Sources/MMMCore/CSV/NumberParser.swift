@@ -6,13 +6,13 @@
     import Darwin
 #endif
 
-/// Correctly rounded decimal-to-Double parsing for CSV cells.
+/// Correctly rounded decimal-to-Double parsing, shared by the CSV reader and the Snowflake result decoder.
 ///
 /// Plain decimals with at most 15–16 significant digits take an exact fast path (Clinger: the mantissa and a power of
 /// ten are both exact doubles, so one multiplication or division rounds correctly); everything else goes through the C
 /// library's `strtod`, which is correctly rounded in glibc. Exactness matters: Robyn's reference outputs are compared
 /// to 1e-13, and the demo data was exported as shortest round-trip decimals.
-enum NumberParser {
+public enum NumberParser {
     private static let powersOfTen: [Double] = (0...22).map { e in
         var p = 1.0
         for _ in 0..<e { p *= 10 }
@@ -21,7 +21,7 @@ enum NumberParser {
 
     /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (also `.5` and `5.`), allowing surrounding spaces.
     /// - Returns: nil when the bytes are not such a number.
-    static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> Double? {
+    public static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> Double? {
         var lo = 0, hi = raw.count
         while lo < hi, raw[lo] == 0x20 { lo += 1 }
         while hi > lo, raw[hi - 1] == 0x20 { hi -= 1 }
@@ -111,7 +111,7 @@ enum NumberParser {
     }
 
     /// Parses a Swift string with the same rules.
-    static func parse(_ text: String) -> Double? {
+    public static func parse(_ text: String) -> Double? {
         var text = text
         return text.withUTF8 { parse($0) }
     }

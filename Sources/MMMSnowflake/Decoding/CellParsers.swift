@@ -1,4 +1,5 @@
 import Foundation
+import MMMCore
 
 /// Why one cell could not be decoded (wrapped with row/column context by the decoder).
 struct CellError: Error {
@@ -85,82 +86,16 @@ enum CellParsers {
         guard digits > 0 else { throw CellError(reason: "not a decimal number") }
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
-
-    /// A `real` cell. Plain decimals with ≤ 19 digits and small exponents take an exact fast path (the
-    /// mantissa and the power of ten are both exact doubles, so one multiply/divide rounds correctly); anything
-    /// else (long mantissas, `NaN`, `inf`) goes through `strtod`.
+    /// A `real` cell: decimals through MMMCore's correctly rounded parser (the same one CSV files use), plus
+    /// Snowflake's spellings of the special values (`NaN`, `inf`, `-inf`).
     static func double(_ cell: Bytes) throws(CellError) -> Double {
-        var index = 0
-        let count = cell.count
-        var negative = false
-        if count > 0, cell[0] == 0x2D || cell[0] == 0x2B {
-            negative = cell[0] == 0x2D
-            index = 1
+        if let value = NumberParser.parse(cell) { return value }
+        switch String(decoding: cell, as: UTF8.self).lowercased() {
+        case "nan", "-nan": return .nan
+        case "inf", "+inf", "infinity": return .infinity
+        case "-inf", "-infinity": return -.infinity
+        default: throw CellError(reason: "not a floating-point number")
         }
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var exponent = 0
-        var sawDigit = false
-        while index < count, isDigit(cell[index]) {
-            sawDigit = true
-            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(cell[index] &- 0x30) } else { return try slowDouble(cell) }
-            if mantissa > 0 { digits += 1 }
-            index += 1
-        }
-        if index < count, cell[index] == 0x2E {
-            index += 1
-            while index < count, isDigit(cell[index]) {
-                sawDigit = true
-                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(cell[index] &- 0x30) } else {
-                    return try slowDouble(cell)
-                }
-                if mantissa > 0 { digits += 1 }
-                exponent -= 1
-                index += 1
-            }
-        }
-        if index < count, cell[index] == 0x65 || cell[index] == 0x45 {
-            index += 1
-            var exponentNegative = false
-            if index < count, cell[index] == 0x2D || cell[index] == 0x2B {
-                exponentNegative = cell[index] == 0x2D
-                index += 1
-            }
-            var value = 0
-            var exponentDigits = 0
-            while index < count, isDigit(cell[index]) {
-                if value < 100_000 { value = value * 10 + Int(cell[index] &- 0x30) }
-                exponentDigits += 1
-                index += 1
-            }
-            guard exponentDigits > 0 else { return try slowDouble(cell) }
-            exponent += exponentNegative ? -value : value
-        }
-        guard index == count, sawDigit else { return try slowDouble(cell) }
-        guard mantissa <= 1 << 53, exponent >= -22, exponent <= 22 else { return try slowDouble(cell) }
-        var value = Double(mantissa)
-        value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
-        return negative ? -value : value
-    }
-
-    private static func slowDouble(_ cell: Bytes) throws(CellError) -> Double {
-        guard cell.count > 0, cell.count < 512 else { throw CellError(reason: "not a floating-point number") }
-        let result: Double? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: cell.count + 1) { buffer in
-            for index in 0..<cell.count { buffer[index] = CChar(bitPattern: cell[index]) }
-            buffer[cell.count] = 0
-            guard let start = buffer.baseAddress else { return nil }
-            var endPointer: UnsafeMutablePointer<CChar>?
-            let value = strtod(start, &endPointer)
-            guard let endPointer, endPointer - start == cell.count else { return nil }
-            return value
-        }
-        guard let result else { throw CellError(reason: "not a floating-point number") }
-        return result
     }
 
     /// An optionally signed integer that fits `Int64`.
