@@ -65,3 +65,11 @@ enum ErrorReporter {
         return category.exitCode
     }
 }
+
+/// A usage problem found while running (after parsing), reported like a parse error: exit code 2, one line.
+struct UsageError: CategorizedError {
+    var description: String
+    var category: ErrorCategory { .usage }
+
+    init(_ description: String) { self.description = description }
+}

@@ -18,7 +18,7 @@ enum SnowflakeSource {
         }
         if let sqlFile {
             guard let data = FileManager.default.contents(atPath: sqlFile) else {
-                throw ValidationError("cannot read --sql-file \(sqlFile)")
+                throw UsageError("cannot read --sql-file \(sqlFile)")
             }
             return Statement(sql: String(decoding: data, as: UTF8.self), label: "snowflake:\(sqlFile)")
         }

@@ -45,15 +45,24 @@ struct TrainCommand: AsyncParsableCommand {
     var endDate: String?
 
     @Option(help: "Override dep_var_type: revenue or conversion.")
-    var depVarType: String?
+    var depVarType: DepVarType?
 
     @Option(help: "Override adstock: geometric, weibull_cdf or weibull_pdf.")
-    var adstock: String?
+    var adstock: AdstockType?
 
     @Option(help: "Holidays CSV (ds, holiday, country, year); default: the config's holidays_path, else built-in DE/FR/GB/US.")
     var holidays: String?
 
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        for (flag, value) in [("--start-date", startDate), ("--end-date", endDate)] {
+            if let value, DateFormat.isoDate.parse(value) == nil { throw ValidationError("\(flag) '\(value)' is not YYYY-MM-DD") }
+        }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        if let trials, trials < 1 { throw ValidationError("--trials must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
 
     func run() async throws {
         let console = global.console
@@ -92,24 +101,11 @@ struct TrainCommand: AsyncParsableCommand {
         if let iterations { c.iterations = iterations }
         if let trials { c.trials = trials }
         if let seed { c.seed = seed }
-        func date(_ text: String?, _ flag: String) throws -> CalendarDate? {
-            guard let text else { return nil }
-            guard let d = DateFormat.isoDate.parse(text) else { throw ValidationError("\(flag) '\(text)' is not YYYY-MM-DD") }
-            return d
-        }
-        if let d = try date(startDate, "--start-date") { c.startDate = d }
-        if let d = try date(endDate, "--end-date") { c.endDate = d }
+        if let d = startDate.flatMap(DateFormat.isoDate.parse) { c.startDate = d }
+        if let d = endDate.flatMap(DateFormat.isoDate.parse) { c.endDate = d }
         if let holidays { c.holidaysPath = holidays }
-        if let depVarType {
-            guard let t = DepVarType(rawValue: depVarType) else { throw ValidationError("--dep-var-type must be revenue or conversion") }
-            c.depVarType = t
-        }
-        if let adstock {
-            guard let a = AdstockType(rawValue: adstock) else {
-                throw ValidationError("--adstock must be geometric, weibull_cdf or weibull_pdf")
-            }
-            c.adstock = a
-        }
+        if let depVarType { c.depVarType = depVarType }
+        if let adstock { c.adstock = adstock }
         try c.validate()
         return c
     }

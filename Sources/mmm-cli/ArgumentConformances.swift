@@ -1,0 +1,6 @@
+import ArgumentParser
+import MMMCore
+
+// Library enums as option values, so ArgumentParser rejects unknown values at parse time with the command's usage.
+extension AdstockType: ExpressibleByArgument {}
+extension DepVarType: ExpressibleByArgument {}
