@@ -152,5 +152,10 @@ import Testing
         #expect(report.missingPeriods == 2)
         #expect(report.findings.contains("'s' has 1 negative values"))
         #expect(report.findings.contains("'c' does not vary"))
+        let multi = DataInspection(
+            table: try CSVReader().parse("DATE,COUNTRY,y\n2024-01-01,DE,1\n2024-01-01,FR,2\n2024-01-02,DE,3\n2024-01-02,FR,4\n"),
+            source: "m.csv")
+        #expect(multi.findings.contains { $0.hasPrefix("'COUNTRY' holds 2 countries (DE, FR)") })
+        #expect(multi.findings.contains { $0.contains("duplicate dates across countries") })
     }
 }

@@ -99,7 +99,19 @@ public struct DataInspection: Codable, Sendable, Equatable {
         if !dates.isEmpty, report.cadence == nil {
             findings.append("dates are irregular (first at \(report.firstIrregularDate?.description ?? "?"))")
         }
-        if report.duplicateDates > 0 { findings.append("\(report.duplicateDates) duplicate dates (they are summed by data prepare)") }
+        let countryColumn = PreparationSteps.conventionalCountryColumns.lazy.compactMap { table.indexIgnoringCase($0) }
+            .first.map { table.columns[$0] }
+        let countries = Set(countryColumn?.texts?.compactMap { $0 } ?? []).sorted()
+        if countries.count > 1, let name = countryColumn?.name {
+            findings.append(
+                "'\(name)' holds \(countries.count) countries (\(countries.prefix(8).joined(separator: ", "))); set country in the job config to model one")
+        }
+        if report.duplicateDates > 0 {
+            findings.append(
+                countries.count > 1
+                    ? "\(report.duplicateDates) duplicate dates across countries (one row per date remains after the country filter)"
+                    : "\(report.duplicateDates) duplicate dates (they are summed by data prepare)")
+        }
         if report.missingPeriods > 0 { findings.append("\(report.missingPeriods) missing periods (filled with 0 by data prepare)") }
         for c in columns where c.name != dateName {
             if let n = c.negatives, n > 0 { findings.append("'\(c.name)' has \(n) negative values") }
