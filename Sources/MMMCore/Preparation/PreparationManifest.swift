@@ -85,7 +85,10 @@ public struct PreparationManifest: Codable, Sendable, Equatable {
         self.sourceSHA256 = sourceSHA256
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The JSON keys this contract writes.
+    public static let jsonKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case schemaVersion = "schema_version"
         case source
         case sourceSHA256 = "source_sha256"

@@ -68,7 +68,10 @@ public struct RunManifest: Codable, Sendable, Equatable {
         self.files = files
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The JSON keys this contract writes.
+    public static let jsonKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case schemaVersion = "schema_version"
         case runId = "run_id"
         case engine

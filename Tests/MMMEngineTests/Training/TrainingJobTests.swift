@@ -151,3 +151,41 @@ import Testing
         }
     }
 }
+
+/// The manifests a run writes agree with their JSON Schemas (Python's jsonschema is the validator) and Swift keys.
+@Suite struct ManifestSchemaTests {
+    @Test func writtenManifestsValidate() async throws {
+        let root = try TrainingFixtures.temporaryDirectory()
+        let outcome = try await TrainingJob(
+            config: try JobConfigLoader.load(path: TrainingFixtures.demoConfig).config,
+            input: .csv(path: TrainingFixtures.demoData), options: TrainingOptions(iterations: 30, trials: 1, seed: 1, threads: 1),
+            outputRoot: root.path, runId: "m"
+        ).run()
+        let schemaDir = TrainingFixtures.repoRoot.appendingPathComponent("schema")
+        let script = """
+            import json, sys, pathlib
+            from jsonschema import Draft202012Validator
+            from referencing import Registry, Resource
+            schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+            docs = [json.loads(p.read_text()) for p in pathlib.Path(sys.argv[1]).parent.glob('*.schema.json')]
+            registry = Registry().with_resources([(d['$id'], Resource.from_contents(d)) for d in docs])
+            errors = list(Draft202012Validator(schema, registry=registry).iter_errors(doc))
+            for e in errors: print(list(e.absolute_path), e.message)
+            sys.exit(1 if errors else 0)
+            """
+        for (schema, file, keys) in [
+            ("preparation_manifest", "preparation_manifest.json", PreparationManifest.jsonKeys),
+            ("run_manifest", "run_manifest.json", RunManifest.jsonKeys),
+            ("run_status", "status.json", RunStatus.jsonKeys), ("model_summary", "model_summary.json", ModelSummary.jsonKeys),
+        ] {
+            let schemaPath = schemaDir.appendingPathComponent("\(schema).schema.json").path
+            let r = try ProcessRunner.run(
+                "/usr/bin/env", ["python3", "-c", script, schemaPath, URL(fileURLWithPath: outcome.location).appendingPathComponent(file).path])
+            #expect(r.code == 0, "\(file): \(r.stdout) \(r.stderr)")
+            let properties = try #require(
+                (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: schemaPath))) as? [String: Any])?["properties"]
+                    as? [String: Any])
+            #expect(Set(properties.keys) == keys, "\(schema)")
+        }
+    }
+}
