@@ -6,7 +6,7 @@ import MMMEngine
     import Glibc
 #endif
 
-/// `mmm-bench train [--iterations N] [--trials N] [--threads T] [--batch B] [--seed S]`: trains on the bundled Robyn
+/// `mmm-bench train [--iterations N] [--trials N] [--threads T] [--batch B] [--population P] [--seed S]`: trains on the bundled Robyn
 /// demo (Examples/data + Examples/configs, run from the repository root) and reports wall time, candidates per
 /// second, peak RSS and the chosen model's errors. The wall time covers the whole job including writing the run
 /// folder (a 68 MB all_aggregated.csv among it).
@@ -20,6 +20,9 @@ enum TrainBenchmark {
         let configPath = BenchArguments.value("--config", in: arguments) ?? "Examples/configs/demo_job_config.json"
         var options = TrainingOptions(iterations: iterations, trials: trials, seed: seed, threads: threads)
         if let batch = BenchArguments.value("--batch", in: arguments).flatMap(Int.init) { options.batchSize = batch }
+        if let population = BenchArguments.value("--population", in: arguments).flatMap(Int.init) {
+            options.populationSize = population
+        }
         let start = DispatchTime.now().uptimeNanoseconds
         let config = try JobConfigLoader.load(path: configPath).config
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mmm-bench-\(UUID().uuidString)")
