@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "mmm-trainer",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "MMMCore", targets: ["MMMCore"]),
         .library(name: "MMMEngine", targets: ["MMMEngine"]),

@@ -5,7 +5,7 @@ import MMMCore
 /// on a generated daily marketing table, in MB/s, best of 5 runs.
 enum CSVBenchmark {
     static func run(_ arguments: [String]) async throws {
-        let rows = Int(BenchArguments.value("--rows", in: arguments) ?? "") ?? 400_000
+        let rows = try BenchArguments.positive("--rows", in: arguments, default: 400_000)
         let text = generate(rows: rows)
         let data = Data(text.utf8)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mmm-bench-\(UUID().uuidString).csv").path
@@ -67,8 +67,20 @@ enum CSVBenchmark {
 
 /// Tiny flag reader for the benchmarks.
 enum BenchArguments {
+    struct BadValue: Error, CustomStringConvertible {
+        var description: String
+    }
+
     static func value(_ flag: String, in arguments: [String]) -> String? {
         guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
         return arguments[i + 1]
+    }
+
+    /// A positive integer flag, or `fallback` when absent.
+    /// - Throws: ``BadValue`` when the value is not a positive integer.
+    static func positive(_ flag: String, in arguments: [String], default fallback: Int) throws -> Int {
+        guard let text = value(flag, in: arguments) else { return fallback }
+        guard let number = Int(text), number > 0 else { throw BadValue(description: "\(flag) needs a positive integer, got '\(text)'") }
+        return number
     }
 }

@@ -12,17 +12,15 @@ import MMMEngine
 /// folder (a 68 MB all_aggregated.csv among it).
 enum TrainBenchmark {
     static func run(_ arguments: [String]) async throws {
-        let iterations = Int(BenchArguments.value("--iterations", in: arguments) ?? "") ?? 2000
-        let trials = Int(BenchArguments.value("--trials", in: arguments) ?? "") ?? 5
-        let threads = Int(BenchArguments.value("--threads", in: arguments) ?? "") ?? 1
-        let seed = UInt64(BenchArguments.value("--seed", in: arguments) ?? "") ?? 123
+        let iterations = try BenchArguments.positive("--iterations", in: arguments, default: 2000)
+        let trials = try BenchArguments.positive("--trials", in: arguments, default: 5)
+        let threads = try BenchArguments.positive("--threads", in: arguments, default: 1)
+        let seed = UInt64(try BenchArguments.positive("--seed", in: arguments, default: 123))
         let data = BenchArguments.value("--data", in: arguments) ?? "Examples/data/dt_simulated_weekly.csv"
         let configPath = BenchArguments.value("--config", in: arguments) ?? "Examples/configs/demo_job_config.json"
         var options = TrainingOptions(iterations: iterations, trials: trials, seed: seed, threads: threads)
-        if let batch = BenchArguments.value("--batch", in: arguments).flatMap(Int.init) { options.batchSize = batch }
-        if let population = BenchArguments.value("--population", in: arguments).flatMap(Int.init) {
-            options.populationSize = population
-        }
+        options.batchSize = try BenchArguments.positive("--batch", in: arguments, default: options.batchSize)
+        options.populationSize = try BenchArguments.positive("--population", in: arguments, default: options.populationSize)
         let start = DispatchTime.now().uptimeNanoseconds
         let config = try JobConfigLoader.load(path: configPath).config
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mmm-bench-\(UUID().uuidString)")

@@ -7,8 +7,13 @@ struct Console: Sendable {
     var quiet = false
     var verbose = false
 
+    private static let shared = Locked(Console())
+
     /// The console of the running command (set when options are read), used by the error reporter.
-    nonisolated(unsafe) static var current = Console()
+    static var current: Console {
+        get { shared.withLock { $0 } }
+        set { shared.withLock { $0 = newValue } }
+    }
 
     /// A result line on stdout.
     func result(_ text: String) {

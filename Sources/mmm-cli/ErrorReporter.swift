@@ -56,9 +56,10 @@ enum ErrorReporter {
                 message = String(describing: error)
             }
         }
-        let console = Console.current
+        // Parse errors happen before a command reads its options, so look for --json in argv as well.
+        let json = Console.current.json || CommandLine.arguments.dropFirst().contains("--json")
         Console.stderr("error: " + message)
-        if console.json {
+        if json {
             let body = JSONError(error: .init(category: category.rawValue, exitCode: category.exitCode, message: message))
             if let data = try? StrictJSON.encode(body) { FileHandle.standardOutput.write(data) }
         }

@@ -10,7 +10,9 @@ final class InterruptHandler {
         signal(SIGINT, SIG_IGN)
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
-            Console.stderr("\ninterrupted; stopping…")
+            Console.stderr("\ninterrupted; stopping… (Ctrl-C again to quit at once)")
+            // A second Ctrl-C takes the default action and ends the process immediately.
+            signal(SIGINT, SIG_DFL)
             onInterrupt()
         }
         source.resume()

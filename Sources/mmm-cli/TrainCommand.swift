@@ -59,6 +59,9 @@ struct TrainCommand: AsyncParsableCommand {
         for (flag, value) in [("--start-date", startDate), ("--end-date", endDate)] {
             if let value, DateFormat.isoDate.parse(value) == nil { throw ValidationError("\(flag) '\(value)' is not YYYY-MM-DD") }
         }
+        if let runId, !PathSegment.isSafe(runId) {
+            throw ValidationError("--run-id '\(runId)' must be one path segment of letters, digits, '-', '_' or '.'")
+        }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         if let trials, trials < 1 { throw ValidationError("--trials must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -83,7 +86,15 @@ struct TrainCommand: AsyncParsableCommand {
         let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
         let task = Task {
             try await job.run(
-                log: { line in if !line.hasPrefix("progress") { console.detail(line) } },
+                log: { line in
+                    if line.hasPrefix("warning: ") {
+                        console.warning(String(line.dropFirst("warning: ".count)))
+                    } else if line.hasPrefix("note: ") || line.hasPrefix("skipped: ") {
+                        console.info(line)
+                    } else {
+                        console.detail(line)
+                    }
+                },
                 progress: { p in reporter.update(done: p.done, total: p.total, bestNRMSE: p.bestNRMSE, bestRSSD: p.bestDecompRSSD) })
         }
         let interrupt = InterruptHandler { task.cancel() }

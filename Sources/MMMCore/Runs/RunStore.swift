@@ -78,7 +78,11 @@ public struct LocalRunStore: RunStore {
     }
 
     /// A new run folder `<root>/<run id>`; if it exists, `-2`, `-3`, … is appended so runs never overwrite each other.
+    /// - Throws: ``ConfigError`` if the run id is not one safe path segment (it must not escape `root`).
     public static func create(root: String, runId: String) throws -> (store: LocalRunStore, runId: String) {
+        guard PathSegment.isSafe(runId) else {
+            throw ConfigError(path: "run_id", "'\(runId)' must be one path segment of letters, digits, '-', '_' or '.'")
+        }
         let base = URL(fileURLWithPath: root)
         var candidate = runId
         var n = 2

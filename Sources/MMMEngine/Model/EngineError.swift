@@ -1,7 +1,7 @@
 import MMMCore
 
 /// Why the engine refused a model design, a hyperparameter set or a fit.
-public struct EngineError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct EngineError: CategorizedError, Equatable, Sendable {
     /// The machine-readable kind of failure.
     public enum Code: String, Sendable, Equatable {
         /// A column's length differs from the dependent variable's.
@@ -22,6 +22,8 @@ public struct EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         case constantResponse
         /// A workspace built for another design was passed in.
         case workspaceMismatch
+        /// The search produced no model that can be selected (all failed, or none passed Robyn's filter).
+        case noSelectableModel
     }
 
     /// The kind of failure.
@@ -38,8 +40,18 @@ public struct EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// The message, prefixed with the code.
-    public var description: String { "\(code.rawValue): \(message)" }
+    /// The message (the code is for programs; users read the message).
+    public var description: String { message }
+
+    /// Data problems are input-data errors (exit 3), bad bounds are configuration errors (exit 2), the rest runtime.
+    public var category: ErrorCategory {
+        switch code {
+        case .lengthMismatch, .duplicateName, .nonFiniteValue, .mediaZeroInWindow, .constantResponse, .invalidWindow:
+            return .inputData
+        case .invalidHyperparameters, .mismatchedAdstockParameters: return .usage
+        case .workspaceMismatch, .noSelectableModel: return .runtime
+        }
+    }
 
     static func mismatchedAdstockParameters(variable: String, adstock: AdstockType) -> EngineError {
         EngineError(

@@ -1,4 +1,5 @@
 import Foundation
+import MMMCore
 
 /// `pareto_aggregated.csv` and `all_aggregated.csv`: one row per model and variable (Robyn's `xDecompAgg`).
 ///

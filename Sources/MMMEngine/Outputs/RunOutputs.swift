@@ -19,6 +19,7 @@ public enum RunOutputs {
             ("pareto_media_transform_matrix.csv", { try DecompositionMatrices.mediaTransform(result, emit: $0) }),
         ]
         for (name, produce) in tables {
+            try Task.checkCancellation()
             try await store.writeStreaming(to: name) { emit in try withoutActuallyEscaping(emit) { try produce($0) } }
         }
         return ["model_summary.json"] + tables.map(\.0)

@@ -64,7 +64,9 @@ enum SummaryBuilder {
         return ModelSummary(
             runId: runId, engine: .native, config: config, candidateCount: result.records.count,
             paretoModelCount: pareto.count, paretoModels: pareto.prefix(100).map { metrics($0, result) },
-            bestModel: metrics(result.selection.best, result), bestModelRule: ParetoSelection.bestModelRule,
+            bestModel: metrics(result.selection.best, result),
+            bestModelRule: result.selection.bestModelRule(
+                minCandidates: result.minParetoCandidates, validation: result.model.settings.tsValidation),
             decomposition: decomposition(result))
     }
 }

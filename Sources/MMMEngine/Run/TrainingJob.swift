@@ -103,7 +103,8 @@ public struct TrainingJob: Sendable {
             let calendar = try holidays ?? config.holidaysPath.map { try HolidayCalendar(csvPath: $0) }
             lap("prepare_data")
             try await store.write(try StrictJSON.encode(state.manifest), to: "preparation_manifest.json")
-            try await store.write(try StrictJSON.encode(state.config), to: "job_config.json")
+            let configBytes = try StrictJSON.encode(state.config)
+            try await store.write(configBytes, to: "job_config.json")
             for warning in state.manifest.warnings { await console.line("warning: \(warning)") }
             if let reason = state.skipReason {
                 await console.line("skipped: \(reason)")
@@ -117,7 +118,10 @@ public struct TrainingJob: Sendable {
             let result = try await Trainer.train(state, options: options, holidays: calendar) { p in
                 progress(p)
             }
-            for note in result.model.notes + result.selection.notes { await console.line("note: \(note)") }
+            for note in result.model.notes + result.selection.notes {
+                await console.line(note.hasPrefix("warning: ") ? note : "note: \(note)")
+            }
+            try Task.checkCancellation()
             step = "write_outputs"
             let summary = SummaryBuilder.summary(result, runId: id)
             timings += result.timings.map { RunManifest.StepTiming(step: $0.step, seconds: $0.seconds) }
@@ -127,7 +131,7 @@ public struct TrainingJob: Sendable {
             let finished = Date()
             let manifest = RunManifest(
                 runId: id, engine: .native, dataSource: state.manifest.source, dataSHA256: digest,
-                configSHA256: SHA256Digest.hex(try StrictJSON.encode(config)), seed: options.seed, threads: options.threads,
+                configSHA256: SHA256Digest.hex(configBytes), seed: options.seed, threads: options.threads,
                 candidates: result.records.count,
                 timings: timings,
                 startedAt: started, finishedAt: finished, files: files)

@@ -5,7 +5,9 @@
 /// - Afterwards each ask targets the next slot in turn and proposes a child of its member `x`:
 ///   `donor = x + F1·(a − b) + F2·(best − x)`, with `a`, `b` random other members and `best` a random member of the
 ///   population's current Pareto set; then a two-point crossover copies one contiguous block of the donor into `x`
-///   (at least one coordinate). Coordinates leaving [0, 1] are reflected back.
+///   (at least one coordinate). Coordinates leaving [0, 1] are reflected back. (nevergrad draws `a`, `b` from the
+///   Pareto set too and uses the parent as `best` when it is on the front; that converged worse on Robyn's demo —
+///   see docs/engine.md.)
 /// - On tell, a child replaces its parent with probability equal to the weighted share of objectives it improves
 ///   (nevergrad's multi-objective adaptation); with one objective that is "if strictly better".
 ///

@@ -2,7 +2,8 @@ import MMMCore
 
 /// Robyn's per-cluster confidence intervals of each paid channel's efficiency (§5.7): 1,000 bootstrap resamples of the
 /// cluster members' `roi_total` (or `cpa_total`), `se` = SD of the resampled means, and
-/// `CI = mean ± qt(0.975, n − 1) · se · sqrt(n)` (Robyn's formula, quirk included), the low end floored at 0.
+/// `CI = sample mean ± qt(0.975, n − 1) · se · sqrt(n)` (Robyn's formula, quirk included), the low end floored at 0.
+/// Like Robyn's `confidence_calcs`, clusters with fewer than 3 models get no interval.
 public struct ClusterBootstrap: Sendable, Equatable {
     /// One cluster and channel.
     public struct Interval: Sendable, Equatable {
@@ -10,7 +11,7 @@ public struct ClusterBootstrap: Sendable, Equatable {
         public var mean: Double
         /// Standard deviation of the bootstrap means.
         public var standardError: Double
-        /// Lower and upper end (NaN for a one-model cluster, where `qt(·, 0)` does not exist).
+        /// Lower and upper end.
         public var low: Double
         public var high: Double
     }
@@ -34,7 +35,7 @@ public struct ClusterBootstrap: Sendable, Equatable {
                     let media = result.records[index].result?.media.first { $0.name == name }
                     return conversion ? media?.cpaTotal : media?.roiTotal
                 }.filter(\.isFinite)
-                guard !values.isEmpty else { continue }
+                guard values.count >= 3 else { continue }
                 var rng = CounterRNG(UInt64(cluster), UInt64(name.hashValueStable), 0xB007)
                 var means: [Double] = []
                 means.reserveCapacity(resamples)
@@ -47,9 +48,10 @@ public struct ClusterBootstrap: Sendable, Equatable {
                 let variance = means.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, resamples - 1))
                 let se = variance.squareRoot()
                 let n = Double(values.count)
+                let sampleMean = values.reduce(0, +) / n
                 let half = StudentT.quantile(0.975, degrees: n - 1) * se * n.squareRoot()
                 intervals[cluster, default: [:]][name] = Interval(
-                    mean: mean, standardError: se, low: max(0, mean - half), high: mean + half)
+                    mean: mean, standardError: se, low: max(0, sampleMean - half), high: sampleMean + half)
             }
         }
         return ClusterBootstrap(intervals: intervals)

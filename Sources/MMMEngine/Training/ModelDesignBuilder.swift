@@ -101,6 +101,11 @@ public enum ModelDesignBuilder {
             regressors.append(Regressor(name: name, values: values, role: .organic(sign: .positive)))
         }
 
+        if window.count < 10 * regressors.count {
+            // Robyn's check (§3.1): fewer than 10 rows per independent variable over-fits easily.
+            notes.append(
+                "warning: the window has \(window.count) rows for \(regressors.count) variables; Robyn recommends at least 10 rows per variable")
+        }
         let design = try ModelDesign(dependent: y, regressors: regressors, window: window)
         let settings = ModelSettings(
             adstock: config.adstock, tsValidation: config.trainSize.hasValidation, depVarType: config.depVarType)

@@ -1,4 +1,5 @@
 import Foundation
+import MMMCore
 
 /// Runs `trials` independent optimiser runs of `iterations` candidates each, in parallel across trials.
 ///
@@ -39,6 +40,11 @@ public struct ModelSearch: Sendable {
     public func runBlocking(
         progress: @Sendable (SearchProgress) -> Void = { _ in }, isCancelled: @Sendable () -> Bool = { false }
     ) throws -> [CandidateRecord] {
+        guard options.iterations >= 1, options.trials >= 1, options.batchSize >= 1, options.populationSize >= 4 else {
+            throw EngineError(
+                .invalidHyperparameters,
+                "iterations, trials and batch size must be at least 1 and the population at least 4 (got \(options.iterations), \(options.trials), \(options.batchSize), \(options.populationSize))")
+        }
         let total = options.iterations * options.trials
         let state = Locked(SearchProgress(done: 0, total: total))
         let nextTrial = Locked(1)
@@ -54,7 +60,8 @@ public struct ModelSearch: Sendable {
                 guard trial <= options.trials, failure.withLock({ $0 == nil }) else { return }
                 do {
                     let records = try runTrial(trial, workspace: workspace, isCancelled: isCancelled) { batch in
-                        let snapshot = state.withLock { s -> SearchProgress in
+                        // Reported under the lock, so snapshots arrive in order.
+                        state.withLock { s in
                             s.done += batch.count
                             for record in batch {
                                 guard let m = record.result?.metrics else { continue }
@@ -63,9 +70,8 @@ public struct ModelSearch: Sendable {
                                     s.bestDecompRSSD = m.decompRSSD
                                 }
                             }
-                            return s
+                            progress(s)
                         }
-                        progress(snapshot)
                     }
                     results.withLock { $0[trial] = records }
                 } catch {

@@ -23,10 +23,13 @@ public struct ParetoSelection: Sendable {
     public var notes: [String]
 
     /// The rule used to choose ``best``, in words (written into model_summary.json).
-    public static let bestModelRule =
-        "Pareto fronts on (NRMSE, DECOMP.RSSD) kept until at least 100 models; models clustered by hyperparameters "
-        + "(k-means, k chosen by Robyn's within-sum-of-squares rule, 3–10); best = the cluster winner with the lowest "
-        + "error score sqrt(((nrmse_test or nrmse_train)^2 + decomp_rssd^2 + mape^2)/9) on min-max normalised errors"
+    public func bestModelRule(minCandidates: Int, validation: Bool) -> String {
+        "models with NRMSE and DECOMP.RSSD at or below their 90 % quantiles; Pareto fronts kept until at least "
+            + "\(minCandidates) models (\(keptFronts) fronts, \(paretoIndices.count) models); clustered by hyperparameters "
+            + "(k-means, k by Robyn's within-sum-of-squares rule, 3–10 when there are enough distinct models: \(clusterCount) "
+            + "clusters); best = the cluster winner with the lowest error score sqrt((\(validation ? "nrmse_test" : "nrmse_train")^2 "
+            + "+ decomp_rssd^2 + mape^2)/9) on errors min-max normalised over the Pareto models"
+    }
 
     /// Selects models.
     /// - Parameters:
@@ -41,7 +44,12 @@ public struct ParetoSelection: Sendable {
     ) throws -> ParetoSelection {
         let valid = records.indices.filter { records[$0].result != nil }
         guard !valid.isEmpty else {
-            throw EngineError(.invalidHyperparameters, "No candidate model could be evaluated; check the data and bounds.")
+            var reasons: [String: Int] = [:]
+            for record in records { if let failure = record.failure { reasons[failure, default: 0] += 1 } }
+            let common = reasons.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "unknown"
+            throw EngineError(
+                .noSelectableModel,
+                "none of the \(records.count) candidate models could be evaluated; the most common reason: \(common)")
         }
         let nrmse = records.map { $0.result?.metrics.nrmse ?? .nan }
         let rssd = records.map { $0.result?.metrics.decompRSSD ?? .nan }
@@ -62,6 +70,13 @@ public struct ParetoSelection: Sendable {
         let fronts = allFronts.map { f in f.flatMap { $0 <= kept ? $0 : nil } }
         let pareto = records.indices.filter { fronts[$0] != nil }
             .sorted { (fronts[$0] ?? 0, $0) < (fronts[$1] ?? 0, $1) }
+        guard !pareto.isEmpty else {
+            let finite = valid.filter { nrmse[$0].isFinite && rssd[$0].isFinite }.count
+            throw EngineError(
+                .noSelectableModel,
+                "no candidate passed Robyn's filter (NRMSE and DECOMP.RSSD both at or below their 90 % quantiles): "
+                    + "\(valid.count) models evaluated, \(finite) with finite errors; run more iterations")
+        }
         let clustering = cluster(pareto, records: records, space: space, seed: seed)
         let errorNRMSE = pareto.map { i -> Double in
             let m = records[i].result?.metrics

@@ -19,6 +19,8 @@ public struct TrainingResult: Sendable {
     public var bootstrap: ClusterBootstrap
     /// Wall-clock seconds per step (for the run manifest only).
     public var timings: [(step: String, seconds: Double)]
+    /// The `min_candidates` the Pareto selection used.
+    public var minParetoCandidates = 100
 
     /// The chosen model's record.
     public var bestRecord: CandidateRecord { records[selection.best] }
@@ -44,7 +46,8 @@ public enum Trainer {
             timings.append((step, Double(now - clock) / 1e9))
             clock = now
         }
-        let model = try ModelDesignBuilder.build(state, holidays: holidays)
+        var model = try ModelDesignBuilder.build(state, holidays: holidays)
+        try SplitCheck.validate(windowRows: model.design.window.count, trainSize: model.config.trainSize)
         let space = try SearchSpace(
             mediaNames: model.design.mediaNames, channelBounds: try model.config.resolvedHyperparameterBounds(),
             adstock: model.config.adstock, trainSize: model.config.trainSize,
@@ -52,12 +55,22 @@ public enum Trainer {
         let lambdaRange = model.design.lambdaRange
         let evaluator = try CandidateEvaluator(design: model.design, settings: model.settings, lambdaRange: lambdaRange)
         lap("build_design")
-        let records = try await ModelSearch(evaluator: evaluator, space: space, options: options).run(progress: progress)
+        var searchOptions = options
+        if space.dimension == 0 {
+            // Every hyperparameter is fixed: all candidates would be the same model (Robyn runs 1 × 1 here).
+            searchOptions.iterations = 1
+            searchOptions.trials = 1
+            model.notes.append(
+                "every hyperparameter is fixed; one model evaluated instead of \(options.iterations) × \(options.trials)")
+        }
+        let records = try await ModelSearch(evaluator: evaluator, space: space, options: searchOptions).run(progress: progress)
         lap("search")
+        try Task.checkCancellation()
         let selection = try ParetoSelection.select(
             records, space: space, validation: model.settings.tsValidation, minCandidates: options.minParetoCandidates,
             seed: options.seed)
         lap("pareto_and_clusters")
+        try Task.checkCancellation()
         let workspace = EvaluationWorkspace(for: evaluator)
         var details: [Int: CandidateDetails] = [:]
         for index in selection.paretoIndices {
@@ -67,6 +80,7 @@ public enum Trainer {
             model: model, space: space, lambdaRange: lambdaRange, records: records, selection: selection,
             details: details, bootstrap: ClusterBootstrap(intervals: [:]), timings: [])
         result.bootstrap = ClusterBootstrap.compute(result)
+        result.minParetoCandidates = options.minParetoCandidates
         lap("pareto_details")
         result.timings = timings
         return result

@@ -189,3 +189,36 @@ import Testing
         }
     }
 }
+
+@Suite struct CancellationAfterSearchTests {
+    /// Ctrl-C after the search (during selection or writing) still ends FAILED/cancelled, never SUCCEEDED.
+    @Test func cancellingAfterTheSearchIsHonoured() async throws {
+        let root = try TrainingFixtures.temporaryDirectory()
+        let job = TrainingJob(
+            config: try JobConfigLoader.load(path: TrainingFixtures.demoConfig).config,
+            input: .csv(path: TrainingFixtures.demoData),
+            options: TrainingOptions(iterations: 1500, trials: 2, seed: 3, threads: 2), outputRoot: root.path, runId: "late")
+        let searched = Locked(false)
+        let task = Task { try await job.run(progress: { p in if p.done == p.total { searched.withLock { $0 = true } } }) }
+        for _ in 0..<4000 where !searched.withLock({ $0 }) { try await Task.sleep(nanoseconds: 2_000_000) }
+        task.cancel()
+        _ = try? await task.value
+        let status = try StrictJSON.decode(RunStatus.self, path: root.appendingPathComponent("late/status.json").path)
+        #expect(status.state == .failed)
+        #expect(status.message == "cancelled")
+    }
+
+    @Test func fixedHyperparametersEvaluateOneModel() async throws {
+        let state = try DataPreparer().prepare(
+            try TrainingFixtures.demoModellingTable(), config: try DemoReproductionTests.config(trainSize: 1), source: "dt_mod")
+        let result = try await Trainer.train(state, options: TrainingOptions(iterations: 500, trials: 3, seed: 1, threads: 2))
+        #expect(result.records.count == 1)
+        #expect(result.model.notes.contains { $0.contains("every hyperparameter is fixed") })
+    }
+
+    @Test func shortWindowsWarnAboutRowsPerVariable() throws {
+        let state = try TrainingFixtures.demoState { $0.startDate = CalendarDate(year: 2018, month: 1, day: 1) }
+        let model = try ModelDesignBuilder.build(state)
+        #expect(model.notes.contains { $0.hasPrefix("warning: the window has 53 rows for 11 variables") }, "\(model.notes)")
+    }
+}
