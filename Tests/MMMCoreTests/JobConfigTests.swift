@@ -45,7 +45,13 @@ import Testing
         (#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"baseline_vars":["trend","seasonality"]}"#, "$.baseline_vars[1]", "unknown value 'seasonality'"),
         (#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"benchmark":{"id":"x","dimension":"adstock","variant":"v","type":"t"}}"#, "$.benchmark.type", "unknown key"),
         (#"{"dep_var":"y"}"#, "$.paid_media", "required key is missing"),
-        (#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"iterations":"many"}"#, "$.iterations", "expected an integer"),
+        (#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"iterations":"many"}"#, "$.iterations", "expected a whole number"),
+        (#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"iterations":1.5}"#, "$.iterations", "got 1.5"),
+        (#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"seed":-1}"#, "$.seed", "got -1"),
+        (#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"adstock":null}"#, "$.adstock", "null is not allowed"),
+        (#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"organic_vars":null}"#, "$.organic_vars", "null is not allowed"),
+        (#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"}],"resample_freq":"W","resample_freq":"bogus"}"#, "$.resample_freq", "appears twice"),
+        (#"{"dep_var":"y","paid_media":[{"spend":"a","var":"a"},{"spend":"b","var":"b","spend":"c"}]}"#, "$.paid_media[1].spend", "appears twice"),
     ])
     func strictDecodingNamesThePath(json: String, path: String, message: String) {
         let error = configError(JobConfig.self, json)

@@ -112,8 +112,10 @@ import Testing
         try PreparationSteps.detectCadence(&state)
         try PreparationSteps.fillGaps(&state)
         #expect(state.table.rowCount == 10)
+        #expect(state.table["y"]?.numbers?.map { $0.isNaN ? -1 : $0 } == [10, 11, 12, -1, -1, 15, 16, -1, 18, 19])
+        #expect(state.manifest.warnings.contains { $0.contains("3 missing daily periods added as empty rows") })
+        PreparationSteps.fillMissingValues(&state)
         #expect(state.table["y"]?.numbers == [10, 11, 12, 0, 0, 15, 16, 0, 18, 19])
-        #expect(state.manifest.warnings.contains { $0.contains("3 missing daily periods") })
     }
 
     @Test func weeklyDataStaysWeekly() throws {
@@ -124,6 +126,7 @@ import Testing
         try PreparationSteps.locateDateColumn(&state)
         try PreparationSteps.detectCadence(&state)
         try PreparationSteps.fillGaps(&state)
+        PreparationSteps.fillMissingValues(&state)
         #expect(state.cadence == .weekly)
         #expect(state.dates.map(\.description) == ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22"])
         #expect(state.table["y"]?.numbers == [1, 2, 0, 4])
@@ -140,10 +143,12 @@ import Testing
         var state = try prepState("date,y,s\n2024-01-01,1,-5\n2024-01-02,,3\n2024-01-03,2,-1\n")
         try PreparationSteps.locateDateColumn(&state)
         PreparationSteps.fillMissingValues(&state)
-        PreparationSteps.clipNegativeMedia(&state)
+        PreparationSteps.fixNegativeDrivers(&state)
         #expect(state.table["y"]?.numbers == [1, 0, 2])
         #expect(state.table["s"]?.numbers == [0, 3, 0])
-        #expect(state.manifest.warnings.contains { $0 == "column 'y' had 1 empty cells (first on 2024-01-02); set to 0" })
+        #expect(state.manifest.warnings.contains {
+            $0 == "column 'y' had 1 empty cells (first on 2024-01-02); set to 0 (dep_var: these periods are modelled as zero response)"
+        })
         #expect(state.manifest.warnings.contains { $0.contains("column 's' had 2 negative values (first on 2024-01-01, sum -6)") })
     }
 }

@@ -88,7 +88,7 @@ import Testing
         ])
         #expect(state.manifest.steps.map(\.name) == [
             "locate_date_column", "check_columns", "filter_country", "collapse_duplicate_dates", "detect_cadence",
-            "fill_gaps", "fill_missing_values", "clip_negative_media", "resample", "resolve_window", "drop_zero_variance",
+            "fill_gaps", "fix_negative_drivers", "resample", "fill_missing_values", "resolve_window", "drop_zero_variance",
             "check_skip_rules", "select_columns",
         ])
         #expect(state.manifest.sourceSHA256 == nil, "Core records a digest only when the caller supplies one")

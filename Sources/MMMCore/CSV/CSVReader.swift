@@ -95,6 +95,6 @@ public struct CSVReader: Sendable {
                 ColumnTyper.column(
                     name: header[c], fields: Array(fields), tokens: tokens, bytes: bytes, infer: options.inferTypes))
         }
-        return try DataTable(columns: columns)
+        return try DataTable(columns: columns, sourceLines: (1...rows).map { tokens.recordLines[$0] })
     }
 }

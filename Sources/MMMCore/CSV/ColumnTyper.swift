@@ -39,22 +39,18 @@ enum ColumnTyper {
     private static func numbers(_ fields: [Int], _ tokens: CSVTokenizer, _ bytes: UnsafeBufferPointer<UInt8>)
         -> [Double]?
     {
+        // Only numbers and missing tokens (or nothing at all) make a number column, possibly all missing.
         var out = [Double](repeating: .nan, count: fields.count)
-        var sawNumber = false
-        var sawCell = false
         for (row, f) in fields.enumerated() {
             let cell = slice(f, tokens, bytes)
             if cell.isEmpty { continue }
-            sawCell = true
             if let value = NumberParser.parse(cell) {
                 out[row] = value
-                sawNumber = true
             } else if !isMissingToken(cell) {
                 return nil
             }
         }
-        // A column with no cells at all is an empty number column; one with only NA tokens stays text.
-        return sawNumber || !sawCell ? out : nil
+        return out
     }
 
     private static func dates(_ fields: [Int], _ tokens: CSVTokenizer, _ bytes: UnsafeBufferPointer<UInt8>)

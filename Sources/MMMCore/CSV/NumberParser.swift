@@ -20,7 +20,8 @@ public enum NumberParser {
     }
 
     /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (also `.5` and `5.`), allowing surrounding spaces.
-    /// - Returns: nil when the bytes are not such a number.
+    /// - Returns: nil when the bytes are not such a number, or when it overflows a Double (`1e400`): an infinite
+    ///   value would poison every later sum.
     public static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> Double? {
         var lo = 0, hi = raw.count
         while lo < hi, raw[lo] == 0x20 { lo += 1 }
@@ -105,7 +106,7 @@ public enum NumberParser {
             guard let base = buffer.baseAddress else { return nil }
             var end: UnsafeMutablePointer<CChar>?
             let value = strtod(base, &end)
-            guard let end, end == base + b.count else { return nil }
+            guard let end, end == base + b.count, value.isFinite else { return nil }
             return value
         }
     }

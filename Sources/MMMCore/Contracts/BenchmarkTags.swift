@@ -30,6 +30,6 @@ public struct BenchmarkTags: Codable, Sendable, Equatable {
         id = try c.decode(String.self, forKey: .id)
         dimension = try c.decode(String.self, forKey: .dimension)
         variant = try c.decode(String.self, forKey: .variant)
-        description = try c.decodeIfPresent(String.self, forKey: .description)
+        description = try c.decodeUnlessNull(String.self, forKey: .description)
     }
 }

@@ -3,18 +3,18 @@ extension JobConfig {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let version = try c.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? Self.currentSchemaVersion
+        let version = try c.decodeIntegerUnlessNull(Int.self, forKey: .schemaVersion) ?? Self.currentSchemaVersion
         guard version == Self.currentSchemaVersion else {
             throw DecodingError.dataCorruptedError(
                 forKey: .schemaVersion, in: c,
                 debugDescription: "unsupported schema_version \(version); this build reads version \(Self.currentSchemaVersion)")
         }
         self.init(depVar: try c.decode(String.self, forKey: .depVar), paidMedia: try c.decode([MediaPair].self, forKey: .paidMedia))
-        country = try c.decodeIfPresent(String.self, forKey: .country)
-        countryColumn = try c.decodeIfPresent(String.self, forKey: .countryColumn)
-        revision = try c.decodeIfPresent(String.self, forKey: .revision) ?? revision
-        depVarType = try c.decodeIfPresent(DepVarType.self, forKey: .depVarType) ?? depVarType
-        dateVar = try c.decodeIfPresent(String.self, forKey: .dateVar)
+        country = try c.decodeUnlessNull(String.self, forKey: .country)
+        countryColumn = try c.decodeUnlessNull(String.self, forKey: .countryColumn)
+        revision = try c.decodeUnlessNull(String.self, forKey: .revision) ?? revision
+        depVarType = try c.decodeUnlessNull(DepVarType.self, forKey: .depVarType) ?? depVarType
+        dateVar = try c.decodeUnlessNull(String.self, forKey: .dateVar)
         organicVars = try c.decodeStringList(forKey: .organicVars) ?? []
         contextVars = try c.decodeStringList(forKey: .contextVars) ?? []
         factorVars = try c.decodeStringList(forKey: .factorVars) ?? []
@@ -32,28 +32,28 @@ extension JobConfig {
             }
         }
         baselineColumns = try c.decodeStringList(forKey: .baselineColumns) ?? []
-        holidaysCountry = try c.decodeIfPresent(String.self, forKey: .holidaysCountry)
-        holidaysPath = try c.decodeIfPresent(String.self, forKey: .holidaysPath)
-        startDate = try c.decodeIfPresent(CalendarDate.self, forKey: .startDate)
-        endDate = try c.decodeIfPresent(CalendarDate.self, forKey: .endDate)
-        adstock = try c.decodeIfPresent(AdstockType.self, forKey: .adstock) ?? adstock
-        hyperparameterPreset = try c.decodeIfPresent(HyperparameterPreset.self, forKey: .hyperparameterPreset) ?? hyperparameterPreset
-        customHyperparameters = try c.decodeIfPresent([String: ParameterBound].self, forKey: .customHyperparameters) ?? [:]
-        trainSize = try c.decodeIfPresent(TrainSize.self, forKey: .trainSize) ?? trainSize
-        resampleFreq = try c.decodeIfPresent(ResampleFrequency.self, forKey: .resampleFreq) ?? resampleFreq
-        columnAggStrategies = try c.decodeIfPresent([String: AggregationStrategy].self, forKey: .columnAggStrategies) ?? [:]
-        budgetScenario = try c.decodeIfPresent(BudgetScenario.self, forKey: .budgetScenario) ?? budgetScenario
-        expectedSpend = try c.decodeIfPresent(Double.self, forKey: .expectedSpend)
-        channelBudgets = try c.decodeIfPresent([String: Double].self, forKey: .channelBudgets) ?? [:]
-        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? seed
-        iterations = try c.decodeIfPresent(Int.self, forKey: .iterations) ?? iterations
-        trials = try c.decodeIfPresent(Int.self, forKey: .trials) ?? trials
-        threads = try c.decodeIfPresent(Int.self, forKey: .threads)
-        outputLocation = try c.decodeIfPresent(String.self, forKey: .outputLocation)
-        outputTimestamp = try c.decodeIfPresent(String.self, forKey: .outputTimestamp)
-        dataPath = try c.decodeIfPresent(String.self, forKey: .dataPath)
-        annotationsPath = try c.decodeIfPresent(String.self, forKey: .annotationsPath)
-        benchmark = try c.decodeIfPresent(BenchmarkTags.self, forKey: .benchmark)
+        holidaysCountry = try c.decodeUnlessNull(String.self, forKey: .holidaysCountry)
+        holidaysPath = try c.decodeUnlessNull(String.self, forKey: .holidaysPath)
+        startDate = try c.decodeUnlessNull(CalendarDate.self, forKey: .startDate)
+        endDate = try c.decodeUnlessNull(CalendarDate.self, forKey: .endDate)
+        adstock = try c.decodeUnlessNull(AdstockType.self, forKey: .adstock) ?? adstock
+        hyperparameterPreset = try c.decodeUnlessNull(HyperparameterPreset.self, forKey: .hyperparameterPreset) ?? hyperparameterPreset
+        customHyperparameters = try c.decodeUnlessNull([String: ParameterBound].self, forKey: .customHyperparameters) ?? [:]
+        trainSize = try c.decodeUnlessNull(TrainSize.self, forKey: .trainSize) ?? trainSize
+        resampleFreq = try c.decodeUnlessNull(ResampleFrequency.self, forKey: .resampleFreq) ?? resampleFreq
+        columnAggStrategies = try c.decodeUnlessNull([String: AggregationStrategy].self, forKey: .columnAggStrategies) ?? [:]
+        budgetScenario = try c.decodeUnlessNull(BudgetScenario.self, forKey: .budgetScenario) ?? budgetScenario
+        expectedSpend = try c.decodeIfPresent(Double.self, forKey: .expectedSpend)  // null allowed: no budget
+        channelBudgets = try c.decodeUnlessNull([String: Double].self, forKey: .channelBudgets) ?? [:]
+        seed = try c.decodeIntegerUnlessNull(UInt64.self, forKey: .seed) ?? seed
+        iterations = try c.decodeIntegerUnlessNull(Int.self, forKey: .iterations) ?? iterations
+        trials = try c.decodeIntegerUnlessNull(Int.self, forKey: .trials) ?? trials
+        threads = try c.decodeIntegerUnlessNull(Int.self, forKey: .threads)
+        outputLocation = try c.decodeUnlessNull(String.self, forKey: .outputLocation)
+        outputTimestamp = try c.decodeUnlessNull(String.self, forKey: .outputTimestamp)
+        dataPath = try c.decodeUnlessNull(String.self, forKey: .dataPath)
+        annotationsPath = try c.decodeUnlessNull(String.self, forKey: .annotationsPath)
+        benchmark = try c.decodeUnlessNull(BenchmarkTags.self, forKey: .benchmark)
     }
 
     /// Writes the canonical form: every field with a value, keys sorted by the encoder.

@@ -35,7 +35,8 @@ public enum JobConfigLoader {
     /// - Throws: ``ConfigError``.
     public static func load(data: Data, file: String? = nil) throws -> LoadedJobConfig {
         guard let keys = StrictJSON.topLevelKeys(of: data) else {
-            throw ConfigError(file: file, path: "$", "not a JSON object")
+            throw ConfigError(
+                file: file, path: "$", StrictJSON.isValidJSON(data) ? "not a JSON object" : "not valid JSON; check quotes, commas and brackets")
         }
         do {
             if keys.contains("paid_media") {
@@ -58,9 +59,14 @@ public enum JobConfigLoader {
             if error.file == nil { error.file = file }
             throw error
         }
+        let markers = ["paid_media", "paid_media_spends", "paid_media_vars", "selected_goal"]
+        let near = keys.sorted().compactMap { key in
+            markers.first { EditDistance.between(key.lowercased(), $0) <= 2 }.map { "'\(key)' (did you mean '\($0)'?)" }
+        }
         throw ConfigError(
             file: file, path: "$",
             "cannot tell what this file is: expected a job config (with paid_media), a previous-system job_config.json (with paid_media_spends) or a selected_columns.json (with selected_goal)"
+                + (near.isEmpty ? "" : "; found " + near.joined(separator: ", "))
         )
     }
 }

@@ -89,9 +89,9 @@ public struct SelectedColumns: Codable, Sendable, Equatable {
         contextVars = try list(.contextVars)
         factorVars = try list(.factorVars)
         allSelectedDrivers = try list(.allSelectedDrivers)
-        dataVersion = try c.decodeIfPresent(String.self, forKey: .dataVersion)
-        metaVersion = try c.decodeIfPresent(String.self, forKey: .metaVersion)
-        timestamp = try c.decodeIfPresent(String.self, forKey: .timestamp)
+        dataVersion = try c.decodeUnlessNull(String.self, forKey: .dataVersion)
+        metaVersion = try c.decodeUnlessNull(String.self, forKey: .metaVersion)
+        timestamp = try c.decodeUnlessNull(String.self, forKey: .timestamp)
     }
 
     /// The explicit (spend, var) pairs this selection means, in `paid_media_vars` order, followed by any spend that no

@@ -4,10 +4,15 @@ public struct DataTable: Sendable, Equatable {
     public private(set) var columns: [Column]
     /// Number of data rows.
     public private(set) var rowCount: Int
+    /// The 1-based line of the source file on which each row starts (0 for rows that no file line holds, such as
+    /// inserted gap rows); empty when unknown. Kept through row selection so errors name the real line even after
+    /// quoted line breaks, blank lines, sorting and filtering.
+    public private(set) var sourceLines: [Int]
 
     /// Creates a table; every column must have `rowCount` cells and names must be unique.
+    /// - Parameter sourceLines: the file line of each row, or empty when unknown.
     /// - Throws: ``DataError`` when lengths differ or a name repeats.
-    public init(columns: [Column]) throws {
+    public init(columns: [Column], sourceLines: [Int] = []) throws {
         let count = columns.first?.values.count ?? 0
         var seen: [String: Int] = [:]
         for (index, column) in columns.enumerated() {
@@ -23,6 +28,13 @@ public struct DataTable: Sendable, Equatable {
         }
         self.columns = columns
         self.rowCount = count
+        self.sourceLines = sourceLines.count == count ? sourceLines : []
+    }
+
+    /// The file line of a row, when known.
+    public func sourceLine(ofRow row: Int) -> Int? {
+        guard sourceLines.indices.contains(row), sourceLines[row] > 0 else { return nil }
+        return sourceLines[row]
     }
 
     /// Column names in order.
@@ -48,6 +60,7 @@ public struct DataTable: Sendable, Equatable {
         var copy = self
         copy.columns = columns.map { Column(name: $0.name, values: $0.values.selecting(rows)) }
         copy.rowCount = rows.count
+        copy.sourceLines = sourceLines.isEmpty ? [] : rows.map { sourceLines[$0] }
         return copy
     }
 

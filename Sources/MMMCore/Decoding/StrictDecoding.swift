@@ -45,7 +45,8 @@ extension KeyedDecodingContainer {
     /// The previous system's web queue wrote `"a,b,c"` where its benchmark wrote `["a","b","c"]`; both are accepted.
     /// Items are trimmed and empty items dropped.
     public func decodeStringList(forKey key: Key) throws -> [String]? {
-        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        guard contains(key) else { return nil }
+        try rejectNull(forKey: key)
         if let list = try? decode([String].self, forKey: key) {
             return list.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
@@ -57,6 +58,33 @@ extension KeyedDecodingContainer {
                     debugDescription: "expected a list of strings or a comma-separated string"))
         }
         return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Throws if the key is present with the value `null`: an explicit null is almost always a producer bug (the
+    /// previous system wrote `"adstock": null` and silently trained geometric), so it must be omitted instead.
+    public func rejectNull(forKey key: Key) throws {
+        if try decodeNil(forKey: key) {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath + [key], debugDescription: "null is not allowed; omit the key to use the default"))
+        }
+    }
+
+    /// Decodes an optional value, rejecting an explicit `null` (see ``rejectNull(forKey:)``).
+    public func decodeUnlessNull<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard contains(key) else { return nil }
+        try rejectNull(forKey: key)
+        return try decode(type, forKey: key)
+    }
+
+    /// Decodes an optional whole number, rejecting null, fractions and out-of-range values with the key's path (the
+    /// standard decoder reports those without a path).
+    public func decodeIntegerUnlessNull<T: FixedWidthInteger & Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard contains(key) else { return nil }
+        try rejectNull(forKey: key)
+        if let value = try? decode(type, forKey: key) { return value }
+        let shown = (try? decode(Double.self, forKey: key)).map(NumberFormatting.shortest) ?? "a non-number"
+        throw DecodingError.dataCorrupted(
+            .init(codingPath: codingPath + [key], debugDescription: "expected a whole number from \(T.min) to \(T.max), got \(shown)"))
     }
 
     /// Whether the key's value was a JSON string (used to note conversions of comma-separated lists).

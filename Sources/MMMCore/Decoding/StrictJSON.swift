@@ -8,6 +8,9 @@ public enum StrictJSON {
     ///   - file: file name for error messages.
     /// - Throws: ``ConfigError`` naming the JSON path of the first problem.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String? = nil) throws -> T {
+        if let path = DuplicateKeyScanner.firstDuplicate(in: data) {
+            throw ConfigError(file: file, path: path, "the key appears twice; keep one")
+        }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
@@ -44,6 +47,11 @@ public enum StrictJSON {
         var data = try encoder.encode(value)
         data.append(0x0A)
         return data
+    }
+
+    /// Whether the bytes parse as JSON at all.
+    public static func isValidJSON(_ data: Data) -> Bool {
+        (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
     }
 
     /// The top-level keys of a JSON object document, or nil if it is not an object.

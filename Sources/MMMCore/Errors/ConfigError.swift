@@ -48,7 +48,7 @@ public struct ConfigError: CategorizedError, Equatable {
             self.init(file: file, path: Self.jsonPath(context.codingPath), "expected \(Self.describe(type)), found null")
         case .dataCorrupted(let context):
             let message = context.codingPath.isEmpty && context.underlyingError != nil
-                ? "not valid JSON" : context.debugDescription
+                ? "not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))" : context.debugDescription
             self.init(file: file, path: Self.jsonPath(context.codingPath), message)
         @unknown default:
             self.init(file: file, path: "$", "\(error)")

@@ -70,7 +70,7 @@ public struct DataInspection: Codable, Sendable, Equatable {
     public init(table: DataTable, source: String, dateColumn: String? = nil) {
         self.source = source
         rows = table.rowCount
-        columns = table.columns.map(Self.profile)
+        columns = table.columns.map { Self.profile($0, table) }
         let dateName = dateColumn
             ?? PreparationSteps.conventionalDateColumns.lazy.compactMap { table.indexIgnoringCase($0) }.first
             .map { table.columns[$0].name }
@@ -125,7 +125,7 @@ public struct DataInspection: Codable, Sendable, Equatable {
         self.findings = findings
     }
 
-    private static func profile(_ column: Column) -> ColumnProfile {
+    private static func profile(_ column: Column, _ table: DataTable) -> ColumnProfile {
         var p = ColumnProfile(
             name: column.name, type: column.values.kind, missing: 0, distinct: 0, zeroVariance: false)
         switch column.values {
@@ -142,7 +142,7 @@ public struct DataInspection: Codable, Sendable, Equatable {
         case .text(let v):
             p.missing = v.filter { $0 == nil }.count
             p.distinct = Set(v.compactMap { $0 }).count
-            p.firstNonNumericLine = column.firstNonNumeric.map { $0.row + 2 }
+            p.firstNonNumericLine = column.firstNonNumeric.flatMap { table.sourceLine(ofRow: $0.row) }
             p.firstNonNumericValue = column.firstNonNumeric?.value
             p.numericCells = v.lazy.compactMap { $0 }.filter { NumberParser.parse($0) != nil }.count
         }

@@ -2,7 +2,7 @@
 ///
 /// Steps, in order (each is a public function so it can be used and tested alone):
 /// `locate_date_column` → `check_columns` → `filter_country` → `collapse_duplicate_dates` → `detect_cadence` →
-/// `fill_gaps` → `fill_missing_values` → `clip_negative_media` → `resample` → `resolve_window` →
+/// `fill_gaps` → `fix_negative_drivers` → `resample` → `fill_missing_values` → `resolve_window` →
 /// `drop_zero_variance` → `check_skip_rules` → `select_columns`.
 public struct DataPreparer: Sendable {
     /// Options that change what preparation keeps.
@@ -38,9 +38,9 @@ public struct DataPreparer: Sendable {
         try PreparationSteps.collapseDuplicateDates(&state)
         try PreparationSteps.detectCadence(&state)
         try PreparationSteps.fillGaps(&state)
-        PreparationSteps.fillMissingValues(&state)
-        PreparationSteps.clipNegativeMedia(&state)
+        PreparationSteps.fixNegativeDrivers(&state)
         try PreparationSteps.resample(&state)
+        PreparationSteps.fillMissingValues(&state)
         try PreparationSteps.resolveWindow(&state, trim: options.trimToWindow)
         PreparationSteps.dropZeroVariance(&state)
         PreparationSteps.checkSkipRules(&state)

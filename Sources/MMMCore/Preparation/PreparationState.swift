@@ -44,7 +44,7 @@ public struct PreparationState: Sendable {
     func error(
         _ reason: DataError.Reason, _ message: String, row: Int? = nil, column: String? = nil, hint: String? = nil
     ) -> DataError {
-        DataError(reason, message, file: source, line: row.map { $0 + 2 }, column: column, hint: hint)
+        DataError(reason, message, file: source, line: row.flatMap { table.sourceLine(ofRow: $0) }, column: column, hint: hint)
     }
 
     /// Numeric columns the configuration uses: the dependent variable, spends, vars, organic and numeric context.

@@ -21,8 +21,9 @@ extension PreparationSteps {
         state.record("detect_cadence", rowsIn: rowsIn, notes: [note])
     }
 
-    /// `fill_gaps`: adds a row for every missing day, week or month between the first and last date. Numbers in
-    /// added rows are 0 (no spend, no response), text is missing.
+    /// `fill_gaps`: adds a row for every missing day, week or month between the first and last date. Cells of added
+    /// rows are missing; `fill_missing_values` (after resampling, so means and minima are not dragged down by
+    /// invented zeros) sets the numbers the model uses to 0.
     public static func fillGaps(_ state: inout PreparationState) throws {
         let rowsIn = state.table.rowCount
         guard let cadence = state.cadence, let dateColumn = state.dateColumn else { return }
@@ -47,21 +48,28 @@ extension PreparationSteps {
         let columns = state.table.columns.map { column -> Column in
             if column.name == dateColumn { return Column(name: column.name, values: .date(plan.map { $0.0 })) }
             switch column.values {
-            case .number(let v): return Column(name: column.name, values: .number(plan.map { $0.1.map { v[$0] } ?? 0 }))
+            case .number(let v): return Column(name: column.name, values: .number(plan.map { $0.1.map { v[$0] } ?? .nan }))
             case .date(let v): return Column(name: column.name, values: .date(plan.map { $0.1.flatMap { v[$0] } }))
             case .text(let v): return Column(name: column.name, values: .text(plan.map { $0.1.flatMap { v[$0] } }))
             }
         }
-        state.table = try DataTable(columns: columns)
+        let lines = state.table.sourceLines
+        state.table = try DataTable(
+            columns: columns, sourceLines: lines.isEmpty ? [] : plan.map { $0.1.map { lines[$0] } ?? 0 })
         let examples = report.gaps.prefix(3).map { "after \($0.after): \($0.missingPeriods)" }.joined(separator: "; ")
-        state.record(
-            "fill_gaps", rowsIn: rowsIn,
-            notes: [
-                "warning: \(report.missingPeriods) missing \(cadence.rawValue) periods added with 0 in every number column (\(examples))"
-            ])
+        var notes = [
+            "warning: \(report.missingPeriods) missing \(cadence.rawValue) periods added as empty rows (\(examples))"
+        ]
+        let added = plan.filter { $0.1 == nil }.map(\.0)
+        if cadence == .daily, !added.isEmpty, added.allSatisfy({ $0.isoWeekday >= 6 }) {
+            notes.append(
+                "warning: the data has no weekend rows; \(added.count) weekend days were added — consider resample_freq W, or the model treats them as days without any response")
+        }
+        state.record("fill_gaps", rowsIn: rowsIn, notes: notes)
     }
 
-    /// `fill_missing_values`: empty cells in the numeric columns the model uses become 0, with a warning per column.
+    /// `fill_missing_values`: empty cells in the numeric columns the model uses (including rows added for gaps)
+    /// become 0, with a warning per column; for the dependent variable that means "no response" on those periods.
     public static func fillMissingValues(_ state: inout PreparationState) {
         let rowsIn = state.table.rowCount
         var notes: [String] = []
@@ -72,31 +80,41 @@ extension PreparationSteps {
             let filled = values.map { $0.isNaN ? 0 : $0 }
             try? state.table.setColumn(Column(name: name, values: .number(filled)))
             let first = state.dates.indices.contains(missing[0]) ? state.dates[missing[0]].description : "?"
-            notes.append("warning: column '\(name)' had \(missing.count) empty cells (first on \(first)); set to 0")
+            let role = name == state.config.depVar ? " (dep_var: these periods are modelled as zero response)" : ""
+            notes.append("warning: column '\(name)' had \(missing.count) empty cells (first on \(first)); set to 0\(role)")
         }
         state.record("fill_missing_values", rowsIn: rowsIn, notes: notes.isEmpty ? ["no empty cells"] : notes)
     }
 
-    /// `clip_negative_media`: negative spend or exposure (refunds, corrections) cannot be modelled (Robyn requires
-    /// paid media ≥ 0); such cells become 0, with a warning naming the column, count and first date.
-    public static func clipNegativeMedia(_ state: inout PreparationState) {
+    /// `fix_negative_drivers`: paid media (spends and vars) and organic drivers cannot be negative (Robyn requires
+    /// paid media ≥ 0; a negative organic value makes saturation undefined). A column whose values are all ≤ 0 (costs
+    /// exported as negatives) is replaced by its absolute value, as Robyn does; otherwise negative cells (refunds,
+    /// corrections) become 0. Each change is a warning naming the column, count, first date and sum.
+    public static func fixNegativeDrivers(_ state: inout PreparationState) {
         let rowsIn = state.table.rowCount
         var notes: [String] = []
         var names: [String] = []
-        for pair in state.config.paidMedia {
-            if !names.contains(pair.spend) { names.append(pair.spend) }
-            if !names.contains(pair.variable) { names.append(pair.variable) }
+        for name in state.config.paidMedia.flatMap({ [$0.spend, $0.variable] }) + state.config.organicVars
+        where !names.contains(name) {
+            names.append(name)
         }
         for name in names {
             guard let values = state.table[name]?.numbers else { continue }
             let negative = values.indices.filter { values[$0] < 0 }
             guard !negative.isEmpty else { continue }
             let total = negative.reduce(0) { $0 + values[$1] }
-            try? state.table.setColumn(Column(name: name, values: .number(values.map { Swift.max($0, 0) })))
-            notes.append(
-                "warning: column '\(name)' had \(negative.count) negative values (first on \(state.dates[negative[0]]), sum \(NumberFormatting.shortest(total))); set to 0"
-            )
+            let first = state.dates[negative[0]]
+            if values.allSatisfy({ $0.isNaN || $0 <= 0 }) {
+                try? state.table.setColumn(Column(name: name, values: .number(values.map { $0.isNaN ? $0 : abs($0) })))
+                notes.append(
+                    "warning: every value of '\(name)' is ≤ 0 (\(negative.count) negative, first on \(first)); using absolute values, as Robyn does")
+            } else {
+                try? state.table.setColumn(Column(name: name, values: .number(values.map { $0 < 0 ? 0 : $0 })))
+                notes.append(
+                    "warning: column '\(name)' had \(negative.count) negative values (first on \(first), sum \(NumberFormatting.shortest(total))); set to 0"
+                )
+            }
         }
-        state.record("clip_negative_media", rowsIn: rowsIn, notes: notes.isEmpty ? ["no negative media values"] : notes)
+        state.record("fix_negative_drivers", rowsIn: rowsIn, notes: notes.isEmpty ? ["no negative driver values"] : notes)
     }
 }

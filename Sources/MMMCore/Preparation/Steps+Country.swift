@@ -11,6 +11,19 @@ extension PreparationSteps {
     public static func filterCountry(_ state: inout PreparationState) throws {
         let rowsIn = state.table.rowCount
         guard let country = state.config.country?.lowercased() else {
+            // Summing several countries into one series would be a silent, wrong model.
+            let table = state.table
+            let candidates = (state.config.countryColumn.map { [$0] } ?? conventionalCountryColumns)
+                .compactMap { table.indexIgnoringCase($0) }.map { table.columns[$0] }
+            for column in candidates {
+                let values = Set(column.texts?.compactMap { $0?.uppercased() } ?? [])
+                if values.count > 1 {
+                    throw state.error(
+                        .invalidValue,
+                        "the table holds \(values.count) countries (\(values.sorted().prefix(8).joined(separator: ", ")))",
+                        column: column.name, hint: "set country in the job config to model one of them")
+                }
+            }
             state.record("filter_country", rowsIn: rowsIn, notes: ["no country configured; all rows kept"])
             return
         }
@@ -21,6 +34,10 @@ extension PreparationSteps {
                 throw state.error(.missingColumn(configured), "country_column '\(configured)' is not in the data")
             }
             column = state.table.columns[index]
+            guard column?.texts != nil else {
+                throw state.error(
+                    .invalidValue, "country_column holds numbers or dates, not country codes", column: configured)
+            }
         } else {
             let candidates = conventionalCountryColumns.compactMap { state.table.indexIgnoringCase($0) }
                 .map { state.table.columns[$0] }

@@ -32,7 +32,8 @@ extension PreparationSteps {
                 return Column(name: column.name, values: .text(groups.map { g in g.lazy.compactMap { v[$0] }.first }))
             }
         }
-        state.table = try DataTable(columns: columns)
+        let lines = state.table.sourceLines
+        state.table = try DataTable(columns: columns, sourceLines: lines.isEmpty ? [] : groups.map { lines[$0[0]] })
         let examples = duplicated.prefix(3).map { "\(dates[$0[0]]) ×\($0.count)" }.joined(separator: ", ")
         state.record(
             "collapse_duplicate_dates", rowsIn: rowsIn,
