@@ -34,20 +34,7 @@ struct DataPrepareCommand: AsyncParsableCommand {
         let config = try input.loadConfig(console)
         var options = DataPreparer.Options()
         options.trimToWindow = trimWindow
-        let state: PreparationState
-        switch try await input.load(console) {
-        case .file(let path):
-            state = try DataPreparer(options: options).prepare(csvPath: path, config: config, digest: { SHA256Digest.hex($0) })
-        case .snapshot(let bytes, let label):
-            // Keep the query result next to the prepared file, so the run can be reproduced without Snowflake.
-            let snapshotPath = output + ".input_snapshot.csv"
-            try AtomicFile.write(bytes, to: snapshotPath)
-            let table: DataTable
-            do { table = try CSVReader().parse(bytes) } catch let error as DataError { throw error.inFile(label) }
-            state = try DataPreparer(options: options).prepare(
-                table, config: config, source: label, sourceSHA256: SHA256Digest.hex(bytes))
-            console.info("snapshot of the query → \(snapshotPath)")
-        }
+        let state = try await input.attributingConfigErrors { try await prepare(config, options, console) }
         let manifestPath = manifest ?? output + ".manifest.json"
         try DataPreparer.write(state, csvPath: output, manifestPath: manifestPath)
         for step in state.manifest.steps {
@@ -62,6 +49,25 @@ struct DataPrepareCommand: AsyncParsableCommand {
             if let window = m.window { line += "\nwindow \(window.start) … \(window.end) (\(window.rows) rows)" }
             if let skip = state.skipReason { line += "\nSKIP: \(skip)" }
             console.result(line)
+        }
+    }
+
+    /// Reads the input (a file, or a Snowflake query kept as a snapshot next to the output) and prepares it.
+    private func prepare(_ config: JobConfig, _ options: DataPreparer.Options, _ console: Console) async throws
+        -> PreparationState
+    {
+        switch try await input.load(console) {
+        case .file(let path):
+            return try DataPreparer(options: options).prepare(csvPath: path, config: config, digest: { SHA256Digest.hex($0) })
+        case .snapshot(let bytes, let label):
+            // Keep the query result next to the prepared file, so the run can be reproduced without Snowflake.
+            let snapshotPath = output + ".input_snapshot.csv"
+            try AtomicFile.write(bytes, to: snapshotPath)
+            let table: DataTable
+            do { table = try CSVReader().parse(bytes) } catch let error as DataError { throw error.inFile(label) }
+            console.info("snapshot of the query → \(snapshotPath)")
+            return try DataPreparer(options: options).prepare(
+                table, config: config, source: label, sourceSHA256: SHA256Digest.hex(bytes))
         }
     }
 }

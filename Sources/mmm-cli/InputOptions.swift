@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MMMCore
+import MMMEngine
 import MMMSnowflake
 
 /// Where `data prepare` and `train` read from — a CSV file or a Snowflake query — and the job configuration.
@@ -42,6 +43,23 @@ struct InputOptions: ParsableArguments {
         let result = try await SnowflakeSource.run(client, statement.sql, limit: nil)
         console.info("snowflake: \(result.rowCount) rows × \(result.columns.count) columns")
         return .snapshot(Data(result.csvBytes()), label: statement.label)
+    }
+
+    /// Runs `body`, naming the config file in configuration errors found later (e.g. a window outside the data), which
+    /// the library reports without knowing the file.
+    func attributingConfigErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch var error as ConfigError where error.file == nil {
+            error.file = config
+            throw error
+        } catch var error as TrainingJobError {
+            if var inner = error.underlying as? ConfigError, inner.file == nil {
+                inner.file = config
+                error.underlying = inner
+            }
+            throw error
+        }
     }
 
     /// Loads the configuration and reports how it was read (conversion notes with --verbose).

@@ -99,7 +99,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
         let interrupt = InterruptHandler { task.cancel() }
         defer { interrupt.stop() }
-        let outcome = try await task.value
+        let outcome = try await input.attributingConfigErrors { try await task.value }
         if console.json {
             try console.resultJSON(TrainResultJSON(outcome))
         } else {

@@ -17,7 +17,7 @@ enum TrainSummaryText {
             "  DECOMP.RSSD \(f(b.decompRssd))   train_size \(f(b.trainSize, 3))",
             "",
         ]
-        let paid = summary.decomposition.filter { $0.role == "paid_media" }
+        let paid = summary.decomposition.filter { $0.role == .paidMedia }
         let conversion = summary.config.depVarType == .conversion
         let width = max(8, paid.map(\.variable.count).max() ?? 8)
         lines.append(

@@ -53,7 +53,7 @@ import Testing
         let config = try write(#"{"dep_var":"y","paid_media":[{"spend":"s","var":"s"}],"train_size":[0.6,0.8]}"#, "c.json", in: dir)
         let r = try CLI.run(["train", "--data", data, "--config", config, "--iterations", "150", "--trials", "1", "--output", dir.path])
         #expect(r.code == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("warning: ") && r.stderr.contains("missing daily periods added with 0"), "\(r.stderr)")
+        #expect(r.stderr.contains("warning: ") && r.stderr.contains("missing daily periods added as empty rows"), "\(r.stderr)")
     }
 
     @Test func jsonErrorsAlsoForParseErrors() throws {
@@ -85,5 +85,18 @@ import Testing
         #expect(r.code == 0)
         let manifest = try jsonObject(try String(contentsOfFile: dir.appendingPathComponent("d/run_manifest.json").path, encoding: .utf8))
         #expect(manifest["config_sha256"] as? String == (try ProcessRunner.pythonSHA256(dir.appendingPathComponent("d/job_config.json").path)))
+    }
+}
+
+@Suite struct ConfigAttributionTests {
+    @Test func configErrorsFoundDuringPreparationNameTheConfigFile() throws {
+        let dir = try scratchDirectory()
+        let config = try write(
+            #"{"dep_var":"revenue","paid_media":[{"spend":"tv_S","var":"tv_S"}],"start_date":"2030-01-01"}"#, "late.json", in: dir)
+        for command in [["data", "prepare", "--output", dir.appendingPathComponent("p.csv").path], ["train", "--output", dir.path]] {
+            let r = try CLI.run(command + ["--data", CLI.path("Examples/data/dt_simulated_weekly.csv"), "--config", config])
+            #expect(r.code == 2, "\(r.stderr)")
+            #expect(r.stderr.hasPrefix("error: \(config): $.start_date: 2030-01-01 is after the last date in the data (2019-11-11)"), "\(r.stderr)")
+        }
     }
 }

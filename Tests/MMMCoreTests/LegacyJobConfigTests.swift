@@ -101,3 +101,31 @@ import Testing
         #expect(throws: ConfigError.self) { try load("{not json") }
     }
 }
+
+@Suite struct LegacyConversionFidelityTests {
+    private func load(_ json: String) throws -> LoadedJobConfig { try JobConfigLoader.load(data: Data(json.utf8)) }
+
+    @Test func customWithoutBoundsMeansMeshed() throws {
+        let loaded = try load(#"{"dep_var":"y","paid_media_spends":["ORGANIC_TRAFFIC"],"paid_media_vars":["ORGANIC_TRAFFIC"],"hyperparameter_preset":"Custom"}"#)
+        #expect(loaded.config.hyperparameterPreset == .meshedRecommend)
+        #expect(try loaded.config.resolvedHyperparameterBounds()["ORGANIC_TRAFFIC"]?.thetas == ParameterBound(0.9, 0.99))
+        #expect(loaded.notes.contains { $0.contains("'Custom' without custom_hyperparameters") })
+    }
+
+    @Test func missingStartDateIsThePreviousDefault() throws {
+        let loaded = try load(#"{"dep_var":"y","paid_media_spends":"A","paid_media_vars":"A"}"#)
+        #expect(loaded.config.startDate?.description == "2024-01-01")
+        #expect(loaded.notes.contains { $0.hasPrefix("start_date was missing") })
+    }
+
+    @Test func missingVarsIsAnError() {
+        #expect(throws: ConfigError.self) { try load(#"{"dep_var":"y","paid_media_spends":["A"]}"#) }
+    }
+
+    @Test func unusedKindsAreDroppedWithANote() throws {
+        let loaded = try load(
+            #"{"dep_var":"y","paid_media_spends":["A"],"paid_media_vars":["A"],"hyperparameter_preset":"Custom","custom_hyperparameters":{"shapes_min":0.5,"A_alphas":[1,2]}}"#)
+        #expect(loaded.config.customHyperparameters.keys.sorted() == ["A_alphas"])
+        #expect(loaded.notes.contains { $0.hasPrefix("custom_hyperparameters.shapes_min dropped") })
+    }
+}

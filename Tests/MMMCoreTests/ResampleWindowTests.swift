@@ -112,10 +112,10 @@ import Testing
                 config: try JobConfigLoader.load(path: TestPaths.repo("Examples/configs/demo_job_config.json")).config)
         #expect(trimmed.table.rowCount == 157)
         #expect(trimmed.windowRows == 0...156)
-        let error = dataError {
+        let error = #expect(throws: ConfigError.self) {
             _ = try demo { $0.startDate = CalendarDate(year: 2021, month: 1, day: 1); $0.endDate = CalendarDate(year: 2021, month: 6, day: 1) }
         }
-        #expect(error?.reason == .noRowsLeft)
+        #expect(error?.description == "$.start_date: 2021-01-01 is after the last date in the data (2019-11-11)")
     }
 
     @Test func zeroVarianceDriversAreDroppedAndConstantTargetsSkip() throws {

@@ -118,3 +118,43 @@ import Testing
         #expect(DuplicateKeyScanner.firstDuplicate(in: Data(#"{"a":"x,\"a\":1","b":[{"a":1},{"a":2}]}"#.utf8)) == nil)
     }
 }
+
+@Suite struct InputMessageRegressionTests {
+    @Test func nonUTF8FilesAreRejectedWithTheLine() {
+        var bytes = Array("date,city,y\n2024-01-01,Bonn,1\n2024-01-02,K".utf8)
+        bytes += [0xF6] + Array("ln,2\n".utf8)
+        let error = dataError { _ = try CSVReader().parse(Data(bytes)) }
+        #expect(error?.line == 3)
+        #expect(error?.message.contains("not UTF-8 (byte 0xF6)") == true)
+        #expect(throws: Never.self) { try CSVReader().parse("a,b\nKöln 🎉,1\n") }
+    }
+
+    @Test func headerTypos() throws {
+        var spaced = try prepState("date, y,s\n2024-01-01,1,2\n")
+        try PreparationSteps.locateDateColumn(&spaced)
+        #expect(dataError { try PreparationSteps.checkColumns(&spaced) }?.hint?.contains("' y' (with surrounding spaces)") == true)
+        #expect(dataError { _ = try CSVReader().parse("a,b,\n1,2,\n") }?.hint?.contains("delimiter at the end of every line") == true)
+        var twoDates = try prepState("date,DATE,y,s\n2024-01-01,2024-01-01,1,2\n")
+        #expect(dataError { try PreparationSteps.locateDateColumn(&twoDates) }?.message == "several date columns (date, DATE)")
+    }
+
+    @Test func weeklyDataIsNotRelabelled() throws {
+        var csv = "date,y,s\n"
+        let sunday = CalendarDate(year: 2024, month: 1, day: 7)!
+        for w in 0..<6 { csv += "\(sunday.adding(days: 7 * w)),\(w),\(w % 2)\n" }
+        var state = try prepState(csv) { $0.resampleFreq = .weekly }
+        try PreparationSteps.locateDateColumn(&state)
+        try PreparationSteps.detectCadence(&state)
+        try PreparationSteps.resample(&state)
+        #expect(state.dates.first == sunday)
+    }
+
+    @Test func chosenRunFoldersAreNeverTakenTwice() throws {
+        let root = try TemporaryDirectory.make()
+        let first = try LocalRunStore.create(root: root.path, runId: "q1", allowSuffix: false)
+        #expect(first.runId == "q1")
+        #expect(throws: ConfigError.self) { try LocalRunStore.create(root: root.path, runId: "q1", allowSuffix: false) }
+        #expect(try LocalRunStore.create(root: root.path, runId: "q1").runId == "q1-2")
+        #expect(throws: ConfigError.self) { try LocalRunStore.create(root: root.path, runId: "../x") }
+    }
+}

@@ -58,6 +58,11 @@ public struct CSVReader: Sendable {
     }
 
     private func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> DataTable {
+        if let (line, byte) = Self.firstInvalidUTF8(bytes) {
+            throw DataError(
+                .malformedCSV, "the file is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))", line: line,
+                hint: "save the file as UTF-8 (e.g. 'iconv -f latin1 -t utf-8')")
+        }
         let tokens = try CSVTokenizer(bytes: bytes, delimiter: options.delimiter)
         guard tokens.recordCount > 0 else {
             throw DataError(.emptyFile, "the file is empty", hint: "export the data with a header row")
@@ -68,7 +73,10 @@ public struct CSVReader: Sendable {
         for (index, name) in header.enumerated() {
             if name.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw DataError(
-                    .malformedCSV, "column \(index + 1) has an empty name", line: 1, hint: "give every column a header")
+                    .malformedCSV, "column \(index + 1) has an empty name", line: 1,
+                    hint: index == header.count - 1
+                        ? "is there a delimiter at the end of every line? Remove it, or give the column a header"
+                        : "give every column a header")
             }
             if let first = seen[name] {
                 throw DataError(
@@ -96,5 +104,27 @@ public struct CSVReader: Sendable {
                     name: header[c], fields: Array(fields), tokens: tokens, bytes: bytes, infer: options.inferTypes))
         }
         return try DataTable(columns: columns, sourceLines: (1...rows).map { tokens.recordLines[$0] })
+    }
+
+    /// The line and value of the first byte that is not valid UTF-8, or nil. (Decoding would silently replace it with
+    /// U+FFFD, turning `Köln` in a Latin-1 export into `K�ln`.)
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, byte: UInt8)? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0
+            guard length > 0, i + length <= n, (1..<length).allSatisfy({ bytes[i + $0] & 0xC0 == 0x80 }),
+                String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self) != nil
+            else {
+                return (1 + bytes[0..<i].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, b)
+            }
+            i += length
+        }
+        return nil
     }
 }

@@ -28,7 +28,11 @@ struct LegacyConversion {
 
     private mutating func pairs() throws -> [MediaPair] {
         let spends = raw.lists[.paidMediaSpends] ?? []
-        let vars = raw.lists[.paidMediaVars] ?? spends
+        guard let vars = raw.lists[.paidMediaVars] else {
+            throw ConfigError(
+                path: "$.paid_media_vars",
+                "is missing; the previous system stopped on the spend/var length mismatch — write explicit paid_media pairs instead")
+        }
         for key in [Key.paidMediaSpends, .paidMediaVars] where raw.listsGivenAsText.contains(key) {
             note("\(key.rawValue) was a comma-separated string; split into a list")
         }
@@ -69,12 +73,14 @@ struct LegacyConversion {
 
     private mutating func window(_ config: inout JobConfig) throws {
         for (key, isStart) in [(Key.startDate, true), (Key.endDate, false)] {
-            guard raw.present.contains(key) else { continue }
             guard let text = raw.text(key) else {
-                note(
-                    isStart
-                        ? "start_date was empty; the previous system used 2024-01-01, the canonical config starts at the first date in the data"
-                        : "end_date was empty; the previous system used the day of the run, the canonical config ends at the last date in the data")
+                // The previous system's R code treated a missing or empty value like this too.
+                if isStart {
+                    config.startDate = CalendarDate(year: 2024, month: 1, day: 1)
+                    note("start_date was \(raw.present.contains(key) ? "empty" : "missing"); the previous system then started at 2024-01-01, and so does this conversion")
+                } else {
+                    note("end_date was \(raw.present.contains(key) ? "empty" : "missing"); the previous system used the day of the run, the canonical config ends at the last date in the data")
+                }
                 continue
             }
             guard let date = DateFormat.isoDate.parse(text) else {
@@ -123,9 +129,21 @@ struct LegacyConversion {
             }
             config.hyperparameterPreset = preset
         }
+        if config.hyperparameterPreset == .custom, raw.customHyperparameters.isEmpty {
+            config.hyperparameterPreset = .meshedRecommend
+            note("preset 'Custom' without custom_hyperparameters: the previous system used 'Meshed recommend' bounds, and so does this conversion")
+        }
         if !raw.customHyperparameters.isEmpty {
             if config.hyperparameterPreset == .custom {
-                config.customHyperparameters = raw.customHyperparameters
+                let usable = Set(HyperparameterKind.kinds(for: config.adstock).map(\.rawValue))
+                for (key, bound) in raw.customHyperparameters.sorted(by: { $0.key < $1.key }) {
+                    let kind = HyperparameterKind.allCases.first { key.hasSuffix("_" + $0.rawValue) || key.hasPrefix($0.rawValue + "_") }
+                    if let kind, !usable.contains(kind.rawValue) {
+                        note("custom_hyperparameters.\(key) dropped: \(kind.rawValue) is not used by \(config.adstock.rawValue) adstock (the previous system ignored it)")
+                    } else {
+                        config.customHyperparameters[key] = bound
+                    }
+                }
             } else {
                 note("custom_hyperparameters dropped: the previous system applied them only with preset 'Custom'")
             }

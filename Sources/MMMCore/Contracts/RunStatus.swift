@@ -104,6 +104,10 @@ public struct RunStatus: Codable, Sendable, Equatable {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        guard schemaVersion == 1 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .schemaVersion, in: c, debugDescription: "unsupported schema_version \(schemaVersion); this build reads version 1")
+        }
         state = try c.decode(State.self, forKey: .state)
         runId = try c.decode(String.self, forKey: .runId)
         startedAt = try c.decodeISOTime(forKey: .startedAt)

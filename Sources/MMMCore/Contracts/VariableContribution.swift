@@ -3,10 +3,19 @@
 /// For paid media the spend and efficiency fields are filled; for baseline, context and organic variables they are
 /// null. Efficiency is ROI (response ÷ spend) for revenue models and CPA (spend ÷ response) for conversion models.
 public struct VariableContribution: Codable, Sendable, Equatable {
+    /// What a variable is in the model.
+    public enum Role: String, Codable, Sendable, CaseIterable {
+        case intercept, baseline, context
+        case paidMedia = "paid_media"
+        case organic
+
+        public init(from decoder: any Decoder) throws { self = try decoder.decodeStrictEnum(Self.self) }
+    }
+
     /// Variable name (`(Intercept)` for the intercept).
     public var variable: String
-    /// Role: `intercept`, `baseline`, `context`, `paid_media`, `organic`.
-    public var role: String
+    /// The variable's role.
+    public var role: Role
     /// Spend column for paid media.
     public var spendColumn: String?
     /// Regression coefficient (for media: response units per unit of saturation).
@@ -33,7 +42,7 @@ public struct VariableContribution: Codable, Sendable, Equatable {
     public var carryoverShare: Double?
 
     /// Creates a contribution.
-    public init(variable: String, role: String) {
+    public init(variable: String, role: Role) {
         self.variable = variable
         self.role = role
     }
@@ -60,7 +69,7 @@ public struct VariableContribution: Codable, Sendable, Equatable {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         variable = try c.decode(String.self, forKey: .variable)
-        role = try c.decode(String.self, forKey: .role)
+        role = try c.decode(Role.self, forKey: .role)
         spendColumn = try c.decodeIfPresent(String.self, forKey: .spendColumn)
         coefficient = try c.decodeIfPresent(Double.self, forKey: .coefficient)
         totalEffect = try c.decodeIfPresent(Double.self, forKey: .totalEffect)

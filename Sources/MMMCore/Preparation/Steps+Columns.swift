@@ -9,6 +9,8 @@ extension PreparationSteps {
             var suggestion = hint
             if let i = state.table.indexIgnoringCase(name) {
                 suggestion = "the data has '\(state.table.columns[i].name)'; names are case-sensitive"
+            } else if let spaced = state.table.columnNames.first(where: { $0.trimmingCharactersInSet() == name }) {
+                suggestion = "the data has '\(spaced)' (with surrounding spaces); fix the header"
             }
             throw state.error(
                 .missingColumn(name), "\(role) '\(name)' is not in the data",

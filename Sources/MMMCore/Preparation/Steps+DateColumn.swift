@@ -18,6 +18,11 @@ extension PreparationSteps {
             index = found
         } else {
             let table = state.table
+            let all = table.columnNames.filter { conventionalDateColumns.contains($0.uppercased()) }
+            if all.count > 1 {
+                throw state.error(
+                    .noDateColumn, "several date columns (\(all.joined(separator: ", ")))", hint: "set date_var in the config")
+            }
             guard let found = conventionalDateColumns.lazy.compactMap({ table.indexIgnoringCase($0) }).first else {
                 throw state.error(
                     .noDateColumn, "no date column found (looked for \(conventionalDateColumns.joined(separator: ", ")))",

@@ -9,6 +9,12 @@ extension PreparationSteps {
             return
         }
         let target: Cadence = frequency == .weekly ? .weekly : .monthly
+        if cadence == .weekly, target == .weekly {
+            // Re-labelling Sunday (or any non-Monday) weeks with the Monday before would shift every date.
+            state.record(
+                "resample", rowsIn: rowsIn, notes: ["the data is already weekly; kept as it is (resample_freq W has nothing to do)"])
+            return
+        }
         if cadence == .monthly, target == .weekly {
             throw ConfigError(path: "$.resample_freq", "the data is monthly; it cannot be resampled to weeks")
         }

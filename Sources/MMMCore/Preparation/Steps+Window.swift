@@ -24,10 +24,11 @@ extension PreparationSteps {
         var notes: [String] = []
         let start = state.config.startDate ?? firstDate
         let end = state.config.endDate ?? lastDate
-        if start > lastDate || end < firstDate {
-            throw state.error(
-                .noRowsLeft, "the window \(start)…\(end) lies outside the data (\(firstDate)…\(lastDate))",
-                column: state.dateColumn, hint: "fix start_date / end_date")
+        if start > lastDate {
+            throw ConfigError(path: "$.start_date", "\(start) is after the last date in the data (\(lastDate))")
+        }
+        if end < firstDate {
+            throw ConfigError(path: "$.end_date", "\(end) is before the first date in the data (\(firstDate))")
         }
         guard var startRow = closestRow(to: start, in: dates), var endRow = closestRow(to: end, in: dates) else { return }
         if endRow < startRow { endRow = startRow }

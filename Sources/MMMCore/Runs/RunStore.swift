@@ -77,19 +77,36 @@ public struct LocalRunStore: RunStore {
         }
     }
 
-    /// A new run folder `<root>/<run id>`; if it exists, `-2`, `-3`, … is appended so runs never overwrite each other.
-    /// - Throws: ``ConfigError`` if the run id is not one safe path segment (it must not escape `root`).
-    public static func create(root: String, runId: String) throws -> (store: LocalRunStore, runId: String) {
+    /// Claims a new run folder `<root>/<run id>`, atomically (`mkdir` fails if it exists, so two runs can never share
+    /// a folder).
+    /// - Parameters:
+    ///   - runId: the folder name; must be one safe path segment.
+    ///   - allowSuffix: for generated ids, take `-2`, `-3`, … when the folder exists. A caller-chosen id (a queue
+    ///     recorded it before launching) must not silently move, so without this an existing folder is an error.
+    /// - Throws: ``ConfigError`` for an unsafe or taken id, ``FileWriteError`` when the folder cannot be created.
+    public static func create(root: String, runId: String, allowSuffix: Bool = true) throws
+        -> (store: LocalRunStore, runId: String)
+    {
         guard PathSegment.isSafe(runId) else {
             throw ConfigError(path: "run_id", "'\(runId)' must be one path segment of letters, digits, '-', '_' or '.'")
         }
         let base = URL(fileURLWithPath: root)
+        do {
+            try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        } catch {
+            throw FileWriteError(path: root, reason: "cannot create the output folder")
+        }
         var candidate = runId
         var n = 2
-        while FileManager.default.fileExists(atPath: base.appendingPathComponent(candidate).path) {
+        while true {
+            let url = base.appendingPathComponent(candidate)
+            if mkdir(url.path, 0o755) == 0 { return (try LocalRunStore(directory: url), candidate) }
+            guard errno == EEXIST else { throw FileWriteError(path: url.path, reason: String(cString: strerror(errno))) }
+            guard allowSuffix else {
+                throw ConfigError(path: "run_id", "the run folder \(url.path) already exists; choose another run id")
+            }
             candidate = "\(runId)-\(n)"
             n += 1
         }
-        return (try LocalRunStore(directory: base.appendingPathComponent(candidate)), candidate)
     }
 }

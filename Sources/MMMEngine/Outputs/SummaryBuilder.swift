@@ -28,15 +28,15 @@ enum SummaryBuilder {
         let roles = Dictionary(uniqueKeysWithValues: result.model.design.regressors.map { ($0.name, $0.role) })
         let conversion = result.model.settings.depVarType == .conversion
         return r.decomposition.map { variable in
-            var c = VariableContribution(variable: variable.name, role: "intercept")
+            var c = VariableContribution(variable: variable.name, role: .intercept)
             switch roles[variable.name] {
-            case .baseline?: c.role = "baseline"
-            case .context?: c.role = "context"
+            case .baseline?: c.role = .baseline
+            case .context?: c.role = .context
             case .paidMedia(let spendName, _, _)?:
-                c.role = "paid_media"
+                c.role = .paidMedia
                 c.spendColumn = spendName
-            case .organic?: c.role = "organic"
-            case nil: c.role = "intercept"
+            case .organic?: c.role = .organic
+            case nil: c.role = .intercept
             }
             c.coefficient = variable.coefficient
             c.totalEffect = variable.xDecompAgg
@@ -44,7 +44,7 @@ enum SummaryBuilder {
             if let media = r.media.first(where: { $0.name == variable.name }) {
                 c.meanResponse = media.meanResponse
                 c.carryoverShare = media.carryoverPct
-                if c.role == "paid_media" {
+                if c.role == .paidMedia {
                     c.effectShare = media.effectShare
                     c.spendShare = media.spendShare
                     c.totalSpend = media.totalSpend

@@ -85,7 +85,8 @@ public struct TrainingJob: Sendable {
     ) async throws -> TrainingOutcome {
         let started = Date()
         let requestedId = runId ?? config.outputTimestamp ?? RunTimestamp(started).description
-        let (store, id) = try LocalRunStore.create(root: outputRoot, runId: requestedId)
+        let (store, id) = try LocalRunStore.create(
+            root: outputRoot, runId: requestedId, allowSuffix: runId == nil && config.outputTimestamp == nil)
         let console = RunConsole(store: store, forward: log)
         var status = RunStatus.running(runId: id, at: started)
         try await store.write(try StrictJSON.encode(status), to: "status.json")

@@ -57,7 +57,7 @@ import Testing
         #expect(summary.candidateCount == 120)
         #expect(summary.runId == "20261122T000000Z")
         #expect(summary.paretoModels.contains { $0.modelId == summary.bestModel.modelId })
-        #expect(summary.decomposition.filter { $0.role == "paid_media" }.count == 5)
+        #expect(summary.decomposition.filter { $0.role == .paidMedia }.count == 5)
         // Robyn's CSV columns, in Robyn's order.
         let header = try String(contentsOf: folder.appendingPathComponent("pareto_aggregated.csv"), encoding: .utf8)
             .prefix { $0 != "\n" }
