@@ -3,7 +3,9 @@ import Foundation
 /// What a finished process printed.
 public struct ProcessOutput: Sendable {
     public var code: Int32
-    public var stdout: String
+    /// Standard output as raw bytes (binary-safe) and as UTF-8 text.
+    public var stdoutData: Data
+    public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
     public var stderr: String
 }
 
@@ -28,9 +30,7 @@ public enum ProcessRunner {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return ProcessOutput(
-            code: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+        return ProcessOutput(code: process.terminationStatus, stdoutData: o, stderr: String(decoding: e, as: UTF8.self))
     }
 
     /// The SHA-256 of a file as Python's hashlib computes it (an independent oracle).

@@ -13,26 +13,9 @@ public enum Shell {
     /// - Returns: Standard output bytes.
     @discardableResult
     public static func run(_ script: String, input: Data? = nil) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        let output = Pipe()
-        let errors = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(command: script, status: process.terminationStatus,
-                          stderr: String(decoding: err, as: UTF8.self))
-        }
-        return out
+        let result = try ProcessRunner.run("/bin/sh", ["-c", script], stdin: input)
+        guard result.code == 0 else { throw Failure(command: script, status: result.code, stderr: result.stderr) }
+        return result.stdoutData
     }
 
     /// Quotes a value for `/bin/sh`.

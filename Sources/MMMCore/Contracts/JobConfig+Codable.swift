@@ -3,12 +3,7 @@ extension JobConfig {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let version = try c.decodeIntegerUnlessNull(Int.self, forKey: .schemaVersion) ?? Self.currentSchemaVersion
-        guard version == Self.currentSchemaVersion else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schemaVersion, in: c,
-                debugDescription: "unsupported schema_version \(version); this build reads version \(Self.currentSchemaVersion)")
-        }
+        _ = try c.decodeSchemaVersion(forKey: .schemaVersion, supported: Self.currentSchemaVersion)
         self.init(depVar: try c.decode(String.self, forKey: .depVar), paidMedia: try c.decode([MediaPair].self, forKey: .paidMedia))
         country = try c.decodeUnlessNull(String.self, forKey: .country)
         countryColumn = try c.decodeUnlessNull(String.self, forKey: .countryColumn)

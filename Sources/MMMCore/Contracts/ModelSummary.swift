@@ -66,11 +66,10 @@ public struct ModelSummary: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
-        guard schemaVersion == 1 else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schemaVersion, in: c, debugDescription: "unsupported schema_version \(schemaVersion); this build reads version 1")
+        guard c.contains(.schemaVersion) else {
+            throw DecodingError.keyNotFound(CodingKeys.schemaVersion, .init(codingPath: c.codingPath, debugDescription: "missing"))
         }
+        schemaVersion = try c.decodeSchemaVersion(forKey: .schemaVersion)
         runId = try c.decode(String.self, forKey: .runId)
         engine = try c.decode(EngineInfo.self, forKey: .engine)
         config = try c.decode(JobConfig.self, forKey: .config)

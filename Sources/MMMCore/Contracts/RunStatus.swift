@@ -103,11 +103,10 @@ public struct RunStatus: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
-        guard schemaVersion == 1 else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schemaVersion, in: c, debugDescription: "unsupported schema_version \(schemaVersion); this build reads version 1")
+        guard c.contains(.schemaVersion) else {
+            throw DecodingError.keyNotFound(CodingKeys.schemaVersion, .init(codingPath: c.codingPath, debugDescription: "missing"))
         }
+        schemaVersion = try c.decodeSchemaVersion(forKey: .schemaVersion)
         state = try c.decode(State.self, forKey: .state)
         runId = try c.decode(String.self, forKey: .runId)
         startedAt = try c.decodeISOTime(forKey: .startedAt)

@@ -87,6 +87,16 @@ extension KeyedDecodingContainer {
             .init(codingPath: codingPath + [key], debugDescription: "expected a whole number from \(T.min) to \(T.max), got \(shown)"))
     }
 
+    /// Decodes a required `schema_version` and checks this build reads it.
+    public func decodeSchemaVersion(forKey key: Key, supported: Int = 1) throws -> Int {
+        let version = try decodeIntegerUnlessNull(Int.self, forKey: key) ?? supported
+        guard version == supported else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "unsupported schema_version \(version); this build reads version \(supported)")
+        }
+        return version
+    }
+
     /// Whether the key's value was a JSON string (used to note conversions of comma-separated lists).
     public func isString(forKey key: Key) -> Bool {
         (try? decode(String.self, forKey: key)) != nil

@@ -1,4 +1,5 @@
 import Foundation
+import MMMCore
 
 extension SnowflakeColumn {
     /// The cell as canonical, lossless text for CSV/JSON writers; `nil` for SQL NULL.
@@ -53,8 +54,7 @@ public enum SnowflakeFormat {
     /// A proleptic Gregorian date `YYYY-MM-DD` from days since 1970-01-01.
     /// - Parameter days: Days since the epoch (negative before).
     public static func date(days: Int64) -> String {
-        let (year, month, day) = civil(fromDays: days)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        CalendarDate(daysSinceEpoch: Int(days)).description
     }
 
     /// `HH:MM:SS[.fraction]` from nanoseconds since midnight.
@@ -99,19 +99,6 @@ public enum SnowflakeFormat {
     }
 
     // MARK: - Helpers
-
-    /// Howard Hinnant's days → civil date algorithm (valid far beyond Snowflake's range).
-    static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 
     static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
         value >= 0 ? value / divisor : (value - divisor + 1) / divisor
