@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func writerRoundTripsTrickyTables() throws {
-        var generator = SplitMix64(seed: 11)
+        var generator = SeededRandom(seed: 11)
         let alphabet = Array("ab ,\"\r\nü🎉0123.-")
         for _ in 0..<200 {
             let rows = Int(generator.next() % 5) + 1

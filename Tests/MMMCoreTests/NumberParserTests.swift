@@ -1,3 +1,4 @@
+import MMMTestSupport
 import Foundation
 import Testing
 
@@ -24,7 +25,7 @@ import Testing
     /// Property: for many random doubles, parsing their shortest representation and some long forms returns the exact
     /// same bits as Swift's own (correctly rounded) parser.
     @Test func matchesCorrectlyRoundedParsing() {
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededRandom(seed: 7)
         for _ in 0..<20000 {
             let bits = generator.next()
             let value = Double(bitPattern: bits)
@@ -35,18 +36,5 @@ import Testing
             let fixed = String(format: "%.6f", scaled)
             #expect(NumberParser.parse(fixed)?.bitPattern == Double(fixed)?.bitPattern, "\(fixed)")
         }
-    }
-}
-
-/// A tiny deterministic generator for property tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

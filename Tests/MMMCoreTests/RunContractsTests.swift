@@ -1,3 +1,4 @@
+import MMMTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
         for bad in ["0122_113200", "20261122_031815", "20261322T031815Z", "20261122T031815", "20261122T246000Z"] {
             #expect(RunTimestamp(bad) == nil, "\(bad)")
         }
-        var generator = SplitMix64(seed: 3)
+        var generator = SeededRandom(seed: 3)
         let stamps = (0..<200).map { _ in RunTimestamp(secondsSinceEpoch: Int(generator.next() % 4_000_000_000)) }
         #expect(stamps.sorted().map(\.description) == stamps.map(\.description).sorted(), "lexical order is chronological")
         #expect(RunTimestamp(secondsSinceEpoch: -1).description == "19691231T235959Z")

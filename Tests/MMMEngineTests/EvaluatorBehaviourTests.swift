@@ -1,3 +1,4 @@
+import MMMTestSupport
 import MMMCore
 import MMMEngine
 import Testing

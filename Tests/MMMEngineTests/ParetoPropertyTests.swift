@@ -1,3 +1,4 @@
+import MMMTestSupport
 import MMMEngine
 import Testing
 

@@ -1,3 +1,4 @@
+import MMMTestSupport
 import Foundation
 import MMMCore
 import MMMEngine

@@ -1,3 +1,4 @@
+import MMMTestSupport
 import Foundation
 import MMMSnowflake
 import Testing
@@ -51,7 +52,7 @@ struct ResultDecoderTests {
 
     /// Round-trip against Swift's own parser for many decimal spellings (fast path vs strtod agreement).
     @Test func realFastPathAgreesWithTheStandardParser() throws {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(seed: 42)
         var cells: [String] = []
         for _ in 0..<2000 {
             let mantissa = generator.next() % 10_000_000_000_000
@@ -207,18 +208,5 @@ struct ResultDecoderTests {
         try first.decodePartition(body)
         try second.decodePartition(body)
         #expect(first.makeColumns() == second.makeColumns())
-    }
-}
-
-/// A small deterministic generator for test inputs.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

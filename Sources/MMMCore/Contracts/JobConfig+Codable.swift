@@ -3,7 +3,7 @@ extension JobConfig {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        _ = try c.decodeSchemaVersion(forKey: .schemaVersion, supported: Self.currentSchemaVersion)
+        _ = try c.decodeSchemaVersion(forKey: .schemaVersion, supported: Self.currentSchemaVersion, required: false)
         self.init(depVar: try c.decode(String.self, forKey: .depVar), paidMedia: try c.decode([MediaPair].self, forKey: .paidMedia))
         country = try c.decodeUnlessNull(String.self, forKey: .country)
         countryColumn = try c.decodeUnlessNull(String.self, forKey: .countryColumn)

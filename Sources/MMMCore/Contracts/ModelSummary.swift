@@ -66,9 +66,6 @@ public struct ModelSummary: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        guard c.contains(.schemaVersion) else {
-            throw DecodingError.keyNotFound(CodingKeys.schemaVersion, .init(codingPath: c.codingPath, debugDescription: "missing"))
-        }
         schemaVersion = try c.decodeSchemaVersion(forKey: .schemaVersion)
         runId = try c.decode(String.self, forKey: .runId)
         engine = try c.decode(EngineInfo.self, forKey: .engine)

@@ -103,9 +103,6 @@ public struct RunStatus: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        guard c.contains(.schemaVersion) else {
-            throw DecodingError.keyNotFound(CodingKeys.schemaVersion, .init(codingPath: c.codingPath, debugDescription: "missing"))
-        }
         schemaVersion = try c.decodeSchemaVersion(forKey: .schemaVersion)
         state = try c.decode(State.self, forKey: .state)
         runId = try c.decode(String.self, forKey: .runId)

@@ -87,9 +87,15 @@ extension KeyedDecodingContainer {
             .init(codingPath: codingPath + [key], debugDescription: "expected a whole number from \(T.min) to \(T.max), got \(shown)"))
     }
 
-    /// Decodes a required `schema_version` and checks this build reads it.
-    public func decodeSchemaVersion(forKey key: Key, supported: Int = 1) throws -> Int {
-        let version = try decodeIntegerUnlessNull(Int.self, forKey: key) ?? supported
+    /// Decodes `schema_version` and checks this build reads it.
+    /// - Parameter required: files we write always carry it; hand-written job configs may omit it.
+    public func decodeSchemaVersion(forKey key: Key, supported: Int = 1, required: Bool = true) throws -> Int {
+        guard let version = try decodeIntegerUnlessNull(Int.self, forKey: key) else {
+            guard !required else {
+                throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing"))
+            }
+            return supported
+        }
         guard version == supported else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: self, debugDescription: "unsupported schema_version \(version); this build reads version \(supported)")
