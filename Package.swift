@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "MMMSnowflake", targets: ["MMMSnowflake"]),
         .library(name: "MMMCloud", targets: ["MMMCloud"]),
         .library(name: "MMMTransport", targets: ["MMMTransport"]),
+        .library(name: "MMMJobs", targets: ["MMMJobs"]),
         .executable(name: "mmm-cli", targets: ["mmm-cli"]),
         .executable(name: "mmm-bench", targets: ["mmm-bench"]),
     ],
@@ -35,27 +36,33 @@ let package = Package(
         .target(name: "MMMTransport", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         // Contracts that travel, strict decoding, CSV, data preparation. Foundation only.
         .target(name: "MMMCore", swiftSettings: swiftSettings),
-        // Native engine with Robyn's semantics.
-        .target(name: "MMMEngine", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
+        // Native engine with Robyn's semantics: pure computation on Core's types.
+        .target(name: "MMMEngine", dependencies: ["MMMCore"], swiftSettings: swiftSettings),
         // Snowflake SQL API v2 client.
         .target(name: "MMMSnowflake", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // Google Cloud clients (credentials, GCS, Secret Manager, Cloud Run Jobs).
         .target(name: "MMMCloud", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
+        // The job layer: runs a job through its seams (table source, run store, training backend, diagnostics, clock).
+        .target(
+            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake"],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "mmm-cli",
             dependencies: [
-                "MMMCore", "MMMEngine", "MMMSnowflake", "MMMCloud",
+                "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "mmm-bench",
-            dependencies: ["MMMCore", "MMMEngine", "MMMSnowflake"],
+            dependencies: ["MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake"],
             swiftSettings: swiftSettings
         ),
         // Test-only helpers shared by the test targets (processes, temporary folders, the Python fake servers).
-        .target(name: "MMMTestSupport", path: "Tests/MMMTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "MMMTestSupport", dependencies: ["MMMCore", "MMMJobs"], path: "Tests/MMMTestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(name: "MMMCoreTests", dependencies: ["MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MMMEngineTests", dependencies: ["MMMEngine", "MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
@@ -65,6 +72,9 @@ let package = Package(
             name: "MMMSnowflakeTests", dependencies: ["MMMSnowflake", "MMMTransport", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "MMMCloudTests", dependencies: ["MMMCloud"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MMMJobsTests", dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMTestSupport"],
+            swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
             name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),

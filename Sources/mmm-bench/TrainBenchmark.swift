@@ -1,6 +1,7 @@
 import Foundation
 import MMMCore
 import MMMEngine
+import MMMJobs
 
 #if canImport(Glibc)
     import Glibc
@@ -27,7 +28,8 @@ enum TrainBenchmark {
         defer { try? FileManager.default.removeItem(at: root) }
         // The whole job, as `mmm-cli train` runs it: preparation, search, selection and every output file.
         let outcome = try await TrainingJob(
-            config: config, input: .csv(path: data), options: options, outputRoot: root.path, runId: "bench"
+            config: config, source: CSVFileSource(path: data), options: options, store: LocalRunStore(root: root.path),
+            runId: "bench"
         ).run()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         guard let result = outcome.result else { throw CancellationError() }

@@ -1,5 +1,6 @@
 import Foundation
 import MMMCore
+import MMMJobs
 
 /// Where output goes: results to stdout, everything else to stderr, filtered by --quiet / --verbose.
 struct Console: Sendable {
@@ -47,4 +48,27 @@ struct Console: Sendable {
     static func stderr(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+}
+
+/// Renders a job's diagnostics on the console: detail with `--verbose`, notes and warnings by default; every one is
+/// also kept for the `--json` result.
+final class ConsoleDiagnostics: DiagnosticSink {
+    private let console: Console
+    private let collected = Locked<[Diagnostic]>([])
+
+    init(_ console: Console) { self.console = console }
+
+    func emit(_ diagnostic: Diagnostic) {
+        collected.withLock { $0.append(diagnostic) }
+        switch diagnostic.severity {
+        case .info: console.detail(diagnostic.renderedLine)
+        case .note: console.info(diagnostic.renderedLine)
+        case .warning: console.warning(diagnostic.text)
+        // The error reporter prints the failure once; the diagnostic is for logs and --verbose.
+        case .error: console.detail(diagnostic.renderedLine)
+        }
+    }
+
+    /// Everything emitted so far.
+    var all: [Diagnostic] { collected.withLock { $0 } }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import MMMCore
-import MMMTransport
+import MMMJobs
 
 /// `mmm-cli data prepare --data FILE --config CONFIG --output FILE`.
 struct DataPrepareCommand: AsyncParsableCommand {
@@ -31,16 +31,13 @@ struct DataPrepareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let config = try input.loadConfig(console)
-        var options = DataPreparer.Options()
-        options.trimToWindow = trimWindow
-        let state = try await input.attributingConfigErrors { try await prepare(config, options, console) }
+        var job = PreparationJob(config: try input.loadConfig(console), source: try await input.tableSource(console))
+        job.options.trimToWindow = trimWindow
         let manifestPath = manifest ?? output + ".manifest.json"
-        try DataPreparer.write(state, csvPath: output, manifestPath: manifestPath)
-        for step in state.manifest.steps {
-            for note in step.notes where !note.hasPrefix("warning: ") { console.detail("\(step.name): \(note)") }
+        let diagnostics = ConsoleDiagnostics(console)
+        let state = try await input.attributingConfigErrors {
+            try await job.run(csvPath: output, manifestPath: manifestPath, diagnostics: diagnostics)
         }
-        for warning in state.manifest.warnings { console.warning(warning) }
         if console.json {
             try console.resultJSON(state.manifest)
         } else {
@@ -49,25 +46,6 @@ struct DataPrepareCommand: AsyncParsableCommand {
             if let window = m.window { line += "\nwindow \(window.start) … \(window.end) (\(window.rows) rows)" }
             if let skip = state.skipReason { line += "\nSKIP: \(skip)" }
             console.result(line)
-        }
-    }
-
-    /// Reads the input (a file, or a Snowflake query kept as a snapshot next to the output) and prepares it.
-    private func prepare(_ config: JobConfig, _ options: DataPreparer.Options, _ console: Console) async throws
-        -> PreparationState
-    {
-        switch try await input.load(console) {
-        case .file(let path):
-            return try DataPreparer(options: options).prepare(csvPath: path, config: config, digest: { SHA256Digest.hex($0) })
-        case .snapshot(let bytes, let label):
-            // Keep the query result next to the prepared file, so the run can be reproduced without Snowflake.
-            let snapshotPath = output + ".input_snapshot.csv"
-            try AtomicFile.write(bytes, to: snapshotPath)
-            let table: DataTable
-            do { table = try CSVReader().parse(bytes) } catch let error as DataError { throw error.inFile(label) }
-            console.info("snapshot of the query → \(snapshotPath)")
-            return try DataPreparer(options: options).prepare(
-                table, config: config, source: label, sourceSHA256: SHA256Digest.hex(bytes))
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import MMMCore
-import MMMEngine
+import MMMJobs
 import MMMSnowflake
 
 /// Where `data prepare` and `train` read from — a CSV file or a Snowflake query — and the job configuration.
@@ -28,21 +28,14 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// The input, read: a file path, or a Snowflake result snapshot (CSV bytes) with a label.
-    enum Loaded {
-        case file(String)
-        case snapshot(Data, label: String)
-    }
-
-    /// Reads the input (runs the Snowflake query when asked).
-    func load(_ console: Console) async throws -> Loaded {
-        if let data { return .file(data) }
+    /// The table source these options name. For Snowflake the client is made (and the key read) here, before the job
+    /// starts; the query itself runs inside the job, so Ctrl-C cancels it and a failure is recorded in the run.
+    func tableSource(_ console: Console) async throws -> any TableSource {
+        if let data { return CSVFileSource(path: data) }
         let statement = try SnowflakeSource.statement(sql: snowflakeSql, sqlFile: nil, table: snowflakeTable, limit: nil)
         let client = try await snowflake.makeClient(console)
-        console.info("snowflake: running \(snowflakeTable.map { "SELECT * FROM \($0)" } ?? "the query")")
-        let result = try await SnowflakeSource.run(client, statement.sql, limit: nil)
-        console.info("snowflake: \(result.rowCount) rows × \(result.columns.count) columns")
-        return .snapshot(Data(result.csvBytes()), label: statement.label)
+        console.info("snowflake: the query runs as the first step (\(snowflakeTable.map { "SELECT * FROM \($0)" } ?? "--snowflake-sql"))")
+        return SnowflakeTableSource(client: client, sql: statement.sql, label: statement.label)
     }
 
     /// Runs `body`, naming the config file in configuration errors found later (e.g. a window outside the data), which

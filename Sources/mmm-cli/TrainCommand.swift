@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MMMCore
 import MMMEngine
+import MMMJobs
 
 /// `mmm-cli train`: prepare, search, select and write a run folder.
 struct TrainCommand: AsyncParsableCommand {
@@ -77,24 +78,13 @@ struct TrainCommand: AsyncParsableCommand {
         let options = TrainingOptions(
             iterations: jobConfig.iterations, trials: jobConfig.trials, seed: jobConfig.seed,
             threads: threads ?? jobConfig.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let source: TrainingInput
-        switch try await input.load(console) {
-        case .file(let path): source = .csv(path: path)
-        case .snapshot(let bytes, let label): source = .snapshot(bytes, source: label)
-        }
-        let job = TrainingJob(config: jobConfig, input: source, options: options, outputRoot: root, runId: runId)
+        let source = try await input.tableSource(console)
+        let job = TrainingJob(config: jobConfig, source: source, options: options, store: LocalRunStore(root: root), runId: runId)
         let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
+        let diagnostics = ConsoleDiagnostics(console)
         let task = Task {
             try await job.run(
-                log: { line in
-                    if line.hasPrefix("warning: ") {
-                        console.warning(String(line.dropFirst("warning: ".count)))
-                    } else if line.hasPrefix("note: ") || line.hasPrefix("skipped: ") {
-                        console.info(line)
-                    } else {
-                        console.detail(line)
-                    }
-                },
+                diagnostics: diagnostics,
                 progress: { p in reporter.update(done: p.done, total: p.total, bestNRMSE: p.bestNRMSE, bestRSSD: p.bestDecompRSSD) })
         }
         let interrupt = InterruptHandler { task.cancel() }

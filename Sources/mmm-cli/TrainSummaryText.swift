@@ -1,6 +1,7 @@
 import Foundation
 import MMMCore
 import MMMEngine
+import MMMJobs
 
 /// The one-screen summary printed after `train`.
 enum TrainSummaryText {
@@ -43,6 +44,7 @@ struct TrainResultJSON: Encodable {
     var state: String
     var skipReason: String?
     var summary: ModelSummary?
+    var diagnostics: [Diagnostic]
 
     init(_ outcome: TrainingOutcome) {
         runId = outcome.runId
@@ -50,12 +52,13 @@ struct TrainResultJSON: Encodable {
         state = outcome.state.rawValue
         skipReason = outcome.skipReason
         summary = outcome.summary
+        diagnostics = outcome.diagnostics
     }
 
     enum CodingKeys: String, CodingKey {
         case runId = "run_id"
         case location, state
         case skipReason = "skip_reason"
-        case summary
+        case summary, diagnostics
     }
 }

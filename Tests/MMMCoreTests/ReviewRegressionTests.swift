@@ -148,13 +148,4 @@ import Testing
         try PreparationSteps.resample(&state)
         #expect(state.dates.first == sunday)
     }
-
-    @Test func chosenRunFoldersAreNeverTakenTwice() throws {
-        let root = try TemporaryDirectory.make()
-        let first = try LocalRunStore.create(root: root.path, runId: "q1", allowSuffix: false)
-        #expect(first.runId == "q1")
-        #expect(throws: ConfigError.self) { try LocalRunStore.create(root: root.path, runId: "q1", allowSuffix: false) }
-        #expect(try LocalRunStore.create(root: root.path, runId: "q1").runId == "q1-2")
-        #expect(throws: ConfigError.self) { try LocalRunStore.create(root: root.path, runId: "../x") }
-    }
 }

@@ -7,6 +7,12 @@ public struct FileWriteError: CategorizedError, Equatable {
     /// What went wrong.
     public var reason: String
 
+    /// Creates the error.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var category: ErrorCategory { .runtime }
     public var description: String { "cannot write \(path): \(reason)" }
 }

@@ -32,12 +32,24 @@ public struct PreparationState: Sendable {
         return values.map { $0 ?? CalendarDate(daysSinceEpoch: 0) }
     }
 
-    /// Appends a step record; notes that start with "warning:" are also listed under warnings.
-    public mutating func record(_ name: String, rowsIn: Int, notes: [String]) {
-        manifest.steps.append(.init(name: name, rowsIn: rowsIn, rowsOut: table.rowCount, notes: notes))
-        for note in notes where note.hasPrefix("warning: ") {
-            manifest.warnings.append(String(note.dropFirst("warning: ".count)))
-        }
+    /// Everything the steps reported, in order, each attributed to its step.
+    public var diagnostics: [Diagnostic] = []
+
+    /// Appends a step record. The diagnostics are kept as values (``diagnostics``) and rendered into the manifest:
+    /// each as a step note (warnings as `warning: …`, as the manifest has always shown them) and warnings also under
+    /// `warnings`.
+    public mutating func record(_ name: String, rowsIn: Int, notes: [Diagnostic]) {
+        let attributed = notes.map { $0.inStep(name) }
+        diagnostics += attributed
+        manifest.steps.append(
+            .init(name: name, rowsIn: rowsIn, rowsOut: table.rowCount, notes: attributed.map(Self.manifestNote)))
+        for note in attributed where note.severity == .warning { manifest.warnings.append(note.message) }
+    }
+
+    /// How a diagnostic reads in a manifest step's notes.
+    static func manifestNote(_ diagnostic: Diagnostic) -> String {
+        diagnostic.severity == .warning || diagnostic.severity == .error
+            ? "\(diagnostic.severity.rawValue): \(diagnostic.message)" : diagnostic.message
     }
 
     /// A data error located in this source.

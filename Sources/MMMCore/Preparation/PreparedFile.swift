@@ -9,15 +9,7 @@ extension DataPreparer {
     public func prepare(
         csvPath: String, config: JobConfig, reader: CSVReader = CSVReader(), digest: ((Data) -> String)? = nil
     ) throws -> PreparationState {
-        guard let data = FileManager.default.contents(atPath: csvPath) else {
-            throw DataError(.invalidValue, "no such file or not readable", file: csvPath, hint: "check the path")
-        }
-        let table: DataTable
-        do {
-            table = try reader.parse(data)
-        } catch let error as DataError {
-            throw error.inFile(csvPath)
-        }
+        let (table, data) = try CSVFile.load(path: csvPath, reader: reader)
         return try prepare(table, config: config, source: csvPath, sourceSHA256: digest?(data))
     }
 

@@ -18,7 +18,7 @@ extension PreparationSteps {
         state.cadence = cadence
         var note = "cadence \(cadence.rawValue)"
         if let weekday = report.weekday { note += ", weeks start on ISO weekday \(weekday)" }
-        state.record("detect_cadence", rowsIn: rowsIn, notes: [note])
+        state.record("detect_cadence", rowsIn: rowsIn, notes: [.info("cadence", note)])
     }
 
     /// `fill_gaps`: adds a row for every missing day, week or month between the first and last date. Cells of added
@@ -30,7 +30,7 @@ extension PreparationSteps {
         let dates = state.dates
         let report = CadenceDetector.analyse(dates)
         guard !report.gaps.isEmpty else {
-            state.record("fill_gaps", rowsIn: rowsIn, notes: ["no missing \(cadence.rawValue) periods"])
+            state.record("fill_gaps", rowsIn: rowsIn, notes: [.info("no_gaps", "no missing \(cadence.rawValue) periods")])
             return
         }
         // Source row per output row; nil for an inserted period.
@@ -57,13 +57,18 @@ extension PreparationSteps {
         state.table = try DataTable(
             columns: columns, sourceLines: lines.isEmpty ? [] : plan.map { $0.1.map { lines[$0] } ?? 0 })
         let examples = report.gaps.prefix(3).map { "after \($0.after): \($0.missingPeriods)" }.joined(separator: "; ")
-        var notes = [
-            "warning: \(report.missingPeriods) missing \(cadence.rawValue) periods added as empty rows (\(examples))"
+        var notes: [Diagnostic] = [
+            .warning(
+                "missing_periods",
+                "\(report.missingPeriods) missing \(cadence.rawValue) periods added as empty rows (\(examples))")
         ]
         let added = plan.filter { $0.1 == nil }.map(\.0)
         if cadence == .daily, !added.isEmpty, added.allSatisfy({ $0.isoWeekday >= 6 }) {
             notes.append(
-                "warning: the data has no weekend rows; \(added.count) weekend days were added — consider resample_freq W, or the model treats them as days without any response")
+                .warning(
+                    "weekday_only_data",
+                    "the data has no weekend rows; \(added.count) weekend days were added — consider resample_freq W, or the model treats them as days without any response"
+                ))
         }
         state.record("fill_gaps", rowsIn: rowsIn, notes: notes)
     }
@@ -72,7 +77,7 @@ extension PreparationSteps {
     /// become 0, with a warning per column; for the dependent variable that means "no response" on those periods.
     public static func fillMissingValues(_ state: inout PreparationState) {
         let rowsIn = state.table.rowCount
-        var notes: [String] = []
+        var notes: [Diagnostic] = []
         for name in state.numericRoleColumns {
             guard let values = state.table[name]?.numbers else { continue }
             let missing = values.indices.filter { values[$0].isNaN }
@@ -81,9 +86,12 @@ extension PreparationSteps {
             try? state.table.setColumn(Column(name: name, values: .number(filled)))
             let first = state.dates.indices.contains(missing[0]) ? state.dates[missing[0]].description : "?"
             let role = name == state.config.depVar ? " (dep_var: these periods are modelled as zero response)" : ""
-            notes.append("warning: column '\(name)' had \(missing.count) empty cells (first on \(first)); set to 0\(role)")
+            notes.append(
+                .warning(
+                    "empty_cells_zeroed", "column '\(name)' had \(missing.count) empty cells (first on \(first)); set to 0\(role)",
+                    column: name))
         }
-        state.record("fill_missing_values", rowsIn: rowsIn, notes: notes.isEmpty ? ["no empty cells"] : notes)
+        state.record("fill_missing_values", rowsIn: rowsIn, notes: notes.isEmpty ? [.info("no_empty_cells", "no empty cells")] : notes)
     }
 
     /// `fix_negative_drivers`: paid media (spends and vars) and organic drivers cannot be negative (Robyn requires
@@ -92,7 +100,7 @@ extension PreparationSteps {
     /// corrections) become 0. Each change is a warning naming the column, count, first date and sum.
     public static func fixNegativeDrivers(_ state: inout PreparationState) {
         let rowsIn = state.table.rowCount
-        var notes: [String] = []
+        var notes: [Diagnostic] = []
         var names: [String] = []
         for name in state.config.paidMedia.flatMap({ [$0.spend, $0.variable] }) + state.config.organicVars
         where !names.contains(name) {
@@ -107,14 +115,19 @@ extension PreparationSteps {
             if values.allSatisfy({ $0.isNaN || $0 <= 0 }) {
                 try? state.table.setColumn(Column(name: name, values: .number(values.map { $0.isNaN ? $0 : abs($0) })))
                 notes.append(
-                    "warning: every value of '\(name)' is ≤ 0 (\(negative.count) negative, first on \(first)); using absolute values, as Robyn does")
+                    .warning(
+                        "negative_column_absolute",
+                        "every value of '\(name)' is ≤ 0 (\(negative.count) negative, first on \(first)); using absolute values, as Robyn does",
+                        column: name))
             } else {
                 try? state.table.setColumn(Column(name: name, values: .number(values.map { $0 < 0 ? 0 : $0 })))
                 notes.append(
-                    "warning: column '\(name)' had \(negative.count) negative values (first on \(first), sum \(NumberFormatting.shortest(total))); set to 0"
-                )
+                    .warning(
+                        "negative_values_zeroed",
+                        "column '\(name)' had \(negative.count) negative values (first on \(first), sum \(NumberFormatting.shortest(total))); set to 0",
+                        column: name))
             }
         }
-        state.record("fix_negative_drivers", rowsIn: rowsIn, notes: notes.isEmpty ? ["no negative driver values"] : notes)
+        state.record("fix_negative_drivers", rowsIn: rowsIn, notes: notes.isEmpty ? [.info("no_negative_values", "no negative driver values")] : notes)
     }
 }

@@ -44,7 +44,11 @@ extension PreparationSteps {
                     hint: "fix the cell (numbers use '.' as decimal point and no thousands separators)")
             }
         }
-        state.record("check_columns", rowsIn: rowsIn, notes: ["all \(Set(state.numericRoleColumns + config.contextVars).count) configured columns present"])
+        state.record("check_columns", rowsIn: rowsIn, notes: [
+                .info(
+                    "columns_present",
+                    "all \(Set(state.numericRoleColumns + config.contextVars).count) configured columns present")
+            ])
     }
 
     /// `select_columns`: keeps the date, the dependent variable and the drivers, in that order; lists the rest.
@@ -68,6 +72,6 @@ extension PreparationSteps {
             state.manifest.droppedColumns.append(.init(column: name, reason: "not used by the configuration"))
         }
         state.table = try DataTable(columns: keep.compactMap { state.table[$0] })
-        state.record("select_columns", rowsIn: rowsIn, notes: ["kept \(keep.count) columns"])
+        state.record("select_columns", rowsIn: rowsIn, notes: [.info("columns_kept", "kept \(keep.count) columns")])
     }
 }

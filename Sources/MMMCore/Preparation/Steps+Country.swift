@@ -24,7 +24,7 @@ extension PreparationSteps {
                         column: column.name, hint: "set country in the job config to model one of them")
                 }
             }
-            state.record("filter_country", rowsIn: rowsIn, notes: ["no country configured; all rows kept"])
+            state.record("filter_country", rowsIn: rowsIn, notes: [.info("no_country", "no country configured; all rows kept")])
             return
         }
         func matches(_ value: String?) -> Bool { value?.lowercased() == country }
@@ -49,7 +49,7 @@ extension PreparationSteps {
             let note = state.config.countryColumn == nil
                 ? "no country column holds '\(country)'; all rows kept (single-country data)"
                 : "country column is not text; all rows kept"
-            state.record("filter_country", rowsIn: rowsIn, notes: [note])
+            state.record("filter_country", rowsIn: rowsIn, notes: [.info("no_country_column", note)])
             return
         }
         let rows = values.indices.filter { matches(values[$0]) }
@@ -63,6 +63,6 @@ extension PreparationSteps {
         state.manifest.droppedColumns.append(.init(column: column.name, reason: "country filter column"))
         state.record(
             "filter_country", rowsIn: rowsIn,
-            notes: ["kept \(rows.count) rows where \(column.name) = \(country.uppercased())"])
+            notes: [.info("country_rows", "kept \(rows.count) rows where \(column.name) = \(country.uppercased())")])
     }
 }

@@ -31,7 +31,6 @@ extension PreparationSteps {
             index = found
         }
         let column = state.table.columns[index]
-        var notes: [String] = []
         let dates: [CalendarDate]
         switch column.values {
         case .date(let values):
@@ -51,8 +50,7 @@ extension PreparationSteps {
         try state.table.setColumn(Column(name: column.name, values: .date(dates)))
         state.dateColumn = column.name
         state.manifest.dateColumn = column.name
-        notes.append("date column '\(column.name)'")
-        state.record("locate_date_column", rowsIn: rowsIn, notes: notes)
+        state.record("locate_date_column", rowsIn: rowsIn, notes: [.info("date_column", "date column '\(column.name)'")])
     }
 
     /// Parses a text column of dates: the format is the one of the first cell, and every cell must use it.

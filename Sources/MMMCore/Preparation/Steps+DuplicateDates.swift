@@ -16,7 +16,7 @@ extension PreparationSteps {
         let duplicated = groups.filter { $0.count > 1 }
         guard !duplicated.isEmpty else {
             state.table = state.table.selectingRows(order)
-            state.record("collapse_duplicate_dates", rowsIn: rowsIn, notes: ["no duplicate dates"])
+            state.record("collapse_duplicate_dates", rowsIn: rowsIn, notes: [.info("no_duplicate_dates", "no duplicate dates")])
             return
         }
         let columns = state.table.columns.map { column -> Column in
@@ -38,7 +38,10 @@ extension PreparationSteps {
         state.record(
             "collapse_duplicate_dates", rowsIn: rowsIn,
             notes: [
-                "warning: \(duplicated.count) dates appeared more than once (\(examples)); numbers were summed, text took the first value"
+                .warning(
+                    "duplicate_dates",
+                    "\(duplicated.count) dates appeared more than once (\(examples)); numbers were summed, text took the first value"
+                )
             ])
     }
 }

@@ -16,11 +16,11 @@ extension PreparationSteps {
     public static func dropZeroVariance(_ state: inout PreparationState) {
         let rowsIn = state.table.rowCount
         guard let window = state.windowRows else { return }
-        var notes: [String] = []
+        var notes: [Diagnostic] = []
         func constant(_ name: String) -> Bool { state.table[name].map { isConstant($0, rows: window) } ?? false }
         func drop(_ name: String, _ what: String) {
             state.manifest.droppedColumns.append(.init(column: name, reason: "\(what) does not vary in the window"))
-            notes.append("warning: \(what) '\(name)' does not vary in the window; dropped")
+            notes.append(.warning("constant_driver_dropped", "\(what) '\(name)' does not vary in the window; dropped", column: name))
         }
         for name in state.config.organicVars where constant(name) { drop(name, "organic var") }
         state.config.organicVars.removeAll(where: constant)
@@ -44,7 +44,7 @@ extension PreparationSteps {
             }
         }
         state.config.paidMedia = kept
-        state.record("drop_zero_variance", rowsIn: rowsIn, notes: notes.isEmpty ? ["every driver varies in the window"] : notes)
+        state.record("drop_zero_variance", rowsIn: rowsIn, notes: notes.isEmpty ? [.info("drivers_vary", "every driver varies in the window")] : notes)
     }
 
     /// `check_skip_rules`: a constant dependent variable, or no paid channel left, means there is nothing to model;
@@ -57,6 +57,8 @@ extension PreparationSteps {
         } else if state.config.paidMedia.isEmpty {
             state.skipReason = "no paid media spend column varies in the window"
         }
-        state.record("check_skip_rules", rowsIn: rowsIn, notes: [state.skipReason.map { "skip: " + $0 } ?? "data can be modelled"])
+        state.record("check_skip_rules", rowsIn: rowsIn, notes: [
+                state.skipReason.map { .info("skip", "skip: " + $0) } ?? .info("modelable", "data can be modelled")
+            ])
     }
 }

@@ -21,7 +21,7 @@ extension PreparationSteps {
         let rowsIn = state.table.rowCount
         let dates = state.dates
         guard let firstDate = dates.first, let lastDate = dates.last else { return }
-        var notes: [String] = []
+        var notes: [Diagnostic] = []
         let start = state.config.startDate ?? firstDate
         let end = state.config.endDate ?? lastDate
         if start > lastDate {
@@ -33,18 +33,18 @@ extension PreparationSteps {
         guard var startRow = closestRow(to: start, in: dates), var endRow = closestRow(to: end, in: dates) else { return }
         if endRow < startRow { endRow = startRow }
         if state.config.startDate != nil, dates[startRow] != start {
-            notes.append("start_date \(start) snapped to the closest data date \(dates[startRow])")
+            notes.append(.note("start_date_snapped", "start_date \(start) snapped to the closest data date \(dates[startRow])", path: "$.start_date"))
         }
         if state.config.endDate != nil, dates[endRow] != end {
-            notes.append("end_date \(end) snapped to the closest data date \(dates[endRow])")
+            notes.append(.note("end_date_snapped", "end_date \(end) snapped to the closest data date \(dates[endRow])", path: "$.end_date"))
         }
         let windowRows = endRow - startRow + 1
         if windowRows < 10 {
-            notes.append("warning: the window has only \(windowRows) rows")
+            notes.append(.warning("short_window", "the window has only \(windowRows) rows"))
         }
         if trim {
             state.table = state.table.selectingRows(Array(startRow...endRow))
-            notes.append("rows outside the window dropped")
+            notes.append(.info("window_trimmed", "rows outside the window dropped"))
             endRow -= startRow
             startRow = 0
         }
@@ -54,8 +54,10 @@ extension PreparationSteps {
             start: state.dates[startRow], end: state.dates[endRow], rows: endRow - startRow + 1,
             warmupRows: startRow, rowsAfter: total - endRow - 1)
         notes.insert(
-            "window \(state.dates[startRow])…\(state.dates[endRow]): \(endRow - startRow + 1) rows, \(startRow) warm-up rows before, \(total - endRow - 1) after",
-            at: 0)
+            .info(
+                "window",
+                "window \(state.dates[startRow])…\(state.dates[endRow]): \(endRow - startRow + 1) rows, \(startRow) warm-up rows before, \(total - endRow - 1) after"
+            ), at: 0)
         state.record("resolve_window", rowsIn: rowsIn, notes: notes)
     }
 }

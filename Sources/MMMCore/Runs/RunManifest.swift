@@ -46,12 +46,14 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var finishedAt: String
     /// Files written to the run folder (besides this manifest and status.json).
     public var files: [String]
+    /// The run's notes and warnings (detail-level diagnostics are in `console.log` and the preparation manifest).
+    public var diagnostics: [Diagnostic]
 
     /// Creates a manifest.
     public init(
         runId: String, engine: EngineInfo, dataSource: String, dataSHA256: String, configSHA256: String, seed: UInt64,
         threads: Int, platform: String = RunManifest.currentPlatform, candidates: Int, timings: [StepTiming],
-        startedAt: Date, finishedAt: Date, files: [String]
+        startedAt: Date, finishedAt: Date, files: [String], diagnostics: [Diagnostic] = []
     ) {
         self.runId = runId
         self.engine = engine
@@ -66,6 +68,28 @@ public struct RunManifest: Codable, Sendable, Equatable {
         self.startedAt = ISOTime.format(startedAt)
         self.finishedAt = ISOTime.format(finishedAt)
         self.files = files
+        self.diagnostics = diagnostics
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decodeSchemaVersion(forKey: .schemaVersion)
+        runId = try c.decode(String.self, forKey: .runId)
+        engine = try c.decode(EngineInfo.self, forKey: .engine)
+        dataSource = try c.decode(String.self, forKey: .dataSource)
+        dataSHA256 = try c.decode(String.self, forKey: .dataSHA256)
+        configSHA256 = try c.decode(String.self, forKey: .configSHA256)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        threads = try c.decode(Int.self, forKey: .threads)
+        platform = try c.decode(String.self, forKey: .platform)
+        candidates = try c.decode(Int.self, forKey: .candidates)
+        timings = try c.decode([StepTiming].self, forKey: .timings)
+        startedAt = try c.decode(String.self, forKey: .startedAt)
+        finishedAt = try c.decode(String.self, forKey: .finishedAt)
+        files = try c.decode([String].self, forKey: .files)
+        // Absent in manifests written before diagnostics were recorded.
+        diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
     }
 
     /// The JSON keys this contract writes.
@@ -81,7 +105,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
         case seed, threads, platform, candidates, timings
         case startedAt = "started_at"
         case finishedAt = "finished_at"
-        case files
+        case files, diagnostics
     }
 
     /// `<OS> <architecture>` of this build.

@@ -1,9 +1,9 @@
 import MMMCore
 
 /// One output column of the baseline decomposition.
-public struct BaselineColumn: Sendable, Equatable {
+package struct BaselineColumn: Sendable, Equatable {
     /// What the column holds.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A Prophet component: `trend`, `season` (yearly), `holiday` (sum of holiday effects), `weekday` (weekly)
         /// or `monthly`.
         case term(BaselineTerm)
@@ -12,14 +12,14 @@ public struct BaselineColumn: Sendable, Equatable {
     }
 
     /// `trend`, `season`, `holiday`, `weekday`, `monthly`, or the factor variable's name.
-    public var name: String
+    package var name: String
     /// What it holds.
-    public var kind: Kind
+    package var kind: Kind
     /// One value per data row, in dependent-variable units.
-    public var values: [Double]
+    package var values: [Double]
 
     /// Creates a column.
-    public init(name: String, kind: Kind, values: [Double]) {
+    package init(name: String, kind: Kind, values: [Double]) {
         self.name = name
         self.kind = kind
         self.values = values
@@ -27,53 +27,53 @@ public struct BaselineColumn: Sendable, Equatable {
 }
 
 /// How the decomposition fit went, for logs, manifests and tests.
-public struct BaselineDiagnostics: Sendable, Equatable {
+package struct BaselineDiagnostics: Sendable, Equatable {
     /// R² of the decomposition's fitted values against the dependent variable, over all rows.
-    public var rSquared: Double
+    package var rSquared: Double
     /// Estimated observation noise (σ) in dependent-variable units.
-    public var noiseScale: Double
+    package var noiseScale: Double
     /// Prophet's y scale: max |y|.
-    public var yScale: Double
+    package var yScale: Double
     /// Distinct holidays (after reshaping to the cadence) that fall on at least one data date.
-    public var holidaysUsed: Int
+    package var holidaysUsed: Int
     /// Their names, in order of first occurrence.
-    public var holidayNames: [String]
+    package var holidayNames: [String]
     /// Dates of the potential trend changepoints.
-    public var changepoints: [CalendarDate]
+    package var changepoints: [CalendarDate]
     /// Fitted rate change at each changepoint, in dependent-variable units per day (0 = not used).
-    public var changepointRateChanges: [Double]
+    package var changepointRateChanges: [Double]
     /// Dummy columns made from the factor variables, e.g. `events_event1`.
-    public var factorDummies: [String]
+    package var factorDummies: [String]
     /// Alternations of the MAP fit.
-    public var iterations: Int
+    package var iterations: Int
     /// Whether the MAP fit converged within its tolerance.
-    public var converged: Bool
+    package var converged: Bool
     /// Requested terms that were not built, and other remarks, one sentence each.
-    public var notes: [String]
+    package var notes: [String]
 }
 
 /// The baseline features Robyn takes from Prophet: named columns over all rows plus diagnostics.
-public struct BaselineComponents: Sendable, Equatable {
+package struct BaselineComponents: Sendable, Equatable {
     /// The data dates, one per row.
-    public var dates: [CalendarDate]
+    package var dates: [CalendarDate]
     /// The columns in a stable order: requested terms in the order asked (without duplicates or ignored ones), then
     /// factor variables in the order given.
-    public var columns: [BaselineColumn]
+    package var columns: [BaselineColumn]
     /// The decomposition's fitted values (all components, factor effects unshifted) in dependent-variable units.
-    public var fitted: [Double]
+    package var fitted: [Double]
     /// How the fit went.
-    public var diagnostics: BaselineDiagnostics
+    package var diagnostics: BaselineDiagnostics
 
     /// The column names, in order.
-    public var columnNames: [String] { columns.map(\.name) }
+    package var columnNames: [String] { columns.map(\.name) }
 
     /// The columns keyed by name.
-    public var columnsByName: [String: [Double]] {
+    package var columnsByName: [String: [Double]] {
         Dictionary(columns.map { ($0.name, $0.values) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The values of a column by name, or nil.
-    public subscript(name: String) -> [Double]? {
+    package subscript(name: String) -> [Double]? {
         columns.first { $0.name == name }?.values
     }
 }

@@ -9,7 +9,7 @@ import MMMCore
 /// one indicator per holiday (scale 10) and one per factor dummy (scale 10); normal(0, 5) priors on the base rate
 /// and offset; half-normal(0.5) on the noise. The fit is the exact MAP (see `BaselineMAPFit`), where Prophet runs
 /// Stan's L-BFGS. See docs/baseline.md.
-public enum BaselineDecomposition {
+package enum BaselineDecomposition {
     /// Fits the decomposition over all rows.
     ///
     /// - Parameters:
@@ -25,7 +25,7 @@ public enum BaselineDecomposition {
     ///   - options: Prophet's settings (defaults are Prophet's).
     /// - Returns: the columns in dependent-variable units and the fit's diagnostics.
     /// - Throws: ``BaselineError`` for unusable inputs, a missing or unknown country, bad options or a failed fit.
-    public static func fit(
+    package static func fit(
         dates: [CalendarDate], y: [Double], cadence: Cadence, terms: [BaselineTerm],
         holidays: HolidayCalendar? = nil, country: String? = nil, factors: [BaselineFactor] = [],
         options: BaselineFitOptions = BaselineFitOptions()

@@ -1,9 +1,9 @@
 import MMMCore
 
 /// Why the baseline decomposition (trend, season, holiday, weekday, monthly, factor effects) could not be built.
-public struct BaselineError: CategorizedError, Equatable {
+package struct BaselineError: CategorizedError, Equatable {
     /// Machine-readable reason.
-    public enum Reason: Sendable, Equatable {
+    package enum Reason: Sendable, Equatable {
         /// Dates and values have different lengths, or there are fewer than two rows.
         case invalidInput
         /// Dates are not strictly increasing.
@@ -25,21 +25,21 @@ public struct BaselineError: CategorizedError, Equatable {
     }
 
     /// Why it failed.
-    public var reason: Reason
+    package var reason: Reason
     /// What is wrong.
-    public var message: String
+    package var message: String
     /// What the user can do about it.
-    public var hint: String?
+    package var hint: String?
 
     /// Creates an error.
-    public init(_ reason: Reason, _ message: String, hint: String? = nil) {
+    package init(_ reason: Reason, _ message: String, hint: String? = nil) {
         self.reason = reason
         self.message = message
         self.hint = hint
     }
 
     /// Bad data is an input-data error; bad options or country are usage errors; a failed fit is a runtime error.
-    public var category: ErrorCategory {
+    package var category: ErrorCategory {
         switch reason {
         case .invalidInput, .unsortedDates, .nonFiniteValue, .monthlyDatesNotFirstOfMonth, .invalidFactor:
             return .inputData
@@ -51,7 +51,7 @@ public struct BaselineError: CategorizedError, Equatable {
     }
 
     /// `baseline: message — hint`.
-    public var description: String {
+    package var description: String {
         "baseline: " + message + (hint.map { " — " + $0 } ?? "")
     }
 }

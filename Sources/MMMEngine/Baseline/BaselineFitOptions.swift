@@ -1,42 +1,42 @@
 /// Settings of the Prophet-like baseline decomposition. The defaults are Prophet 1.0's (as Robyn calls it).
-public struct BaselineFitOptions: Sendable, Equatable {
+package struct BaselineFitOptions: Sendable, Equatable {
     /// Potential trend changepoints (Prophet `n.changepoints`, 25).
-    public var changepointCount = 25
+    package var changepointCount = 25
     /// Share of the history in which changepoints are placed (Prophet `changepoint.range`, 0.8).
-    public var changepointRange = 0.8
+    package var changepointRange = 0.8
     /// Scale of the Laplace prior on rate changes (Prophet `changepoint.prior.scale`, 0.05).
-    public var changepointPriorScale = 0.05
+    package var changepointPriorScale = 0.05
     /// Normal prior scale of the Fourier coefficients (Prophet `seasonality.prior.scale`, 10).
-    public var seasonalityPriorScale = 10.0
+    package var seasonalityPriorScale = 10.0
     /// Normal prior scale of holiday and factor-dummy coefficients (Prophet `holidays.prior.scale`, 10).
-    public var holidaysPriorScale = 10.0
+    package var holidaysPriorScale = 10.0
     /// Normal prior scale of the base growth rate and offset (Prophet's Stan model: 5).
-    public var trendPriorScale = 5.0
+    package var trendPriorScale = 5.0
     /// Half-normal prior scale of the observation noise (Prophet's Stan model: 0.5).
-    public var noisePriorScale = 0.5
+    package var noisePriorScale = 0.5
     /// Yearly seasonality: period in days and Fourier order (365.25, 10).
-    public var yearlyPeriod = 365.25
+    package var yearlyPeriod = 365.25
     /// Yearly Fourier order.
-    public var yearlyOrder = 10
+    package var yearlyOrder = 10
     /// Weekly seasonality (daily data only): period 7 days, Fourier order 3.
-    public var weeklyOrder = 3
+    package var weeklyOrder = 3
     /// Robyn's `monthly` seasonality: period 30.5 days, Fourier order 5.
-    public var monthlyPeriod = 30.5
+    package var monthlyPeriod = 30.5
     /// Monthly Fourier order.
-    public var monthlyOrder = 5
+    package var monthlyOrder = 5
     /// lares `ohse` keeps this many most frequent levels of a factor and pools the rest as `OTHER` (10).
-    public var factorLevelLimit = 10
+    package var factorLevelLimit = 10
     /// Relative convergence tolerance of the MAP fit.
-    public var tolerance = 1e-12
+    package var tolerance = 1e-12
     /// Most alternations between the coefficients and the noise scale.
-    public var maxIterations = 500
+    package var maxIterations = 500
 
     /// Prophet's defaults.
-    public init() {}
+    package init() {}
 
     /// Checks every setting.
     /// - Throws: ``BaselineError`` (`.invalidOption`) naming the first bad setting.
-    public func validate() throws {
+    package func validate() throws {
         func require(_ ok: Bool, _ name: String, _ rule: String) throws {
             guard ok else { throw BaselineError(.invalidOption, "option \(name) must be \(rule)") }
         }

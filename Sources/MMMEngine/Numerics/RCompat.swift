@@ -5,7 +5,7 @@ import Foundation
 /// Robyn's numbers depend on these exact definitions: Weibull `scaleTrans` is
 /// `round(quantile(1:windlen, scale))` with half-to-even rounding, the train split floors a type-7 quantile, and
 /// the DECOMP.RSSD zero-effect penalty uses `round(share, 4) == 0`.
-public enum RCompat {
+package enum RCompat {
     /// R's default (type 7) quantile of already sorted values.
     ///
     /// Uses R's exact interpolation `(1 − h)·x[lo] + h·x[hi]`, so floors of the result match R bit for bit.
@@ -13,7 +13,7 @@ public enum RCompat {
     ///   - sorted: The data in ascending order; must not be empty.
     ///   - probability: The probability in [0, 1].
     /// - Returns: The quantile, or NaN for empty input.
-    public static func quantileType7(sorted: [Double], probability: Double) -> Double {
+    package static func quantileType7(sorted: [Double], probability: Double) -> Double {
         let n = sorted.count
         guard n > 0 else { return .nan }
         let index = 1 + Double(max(n - 1, 0)) * probability
@@ -31,7 +31,7 @@ public enum RCompat {
     ///   - values: The data; NaN values must be removed by the caller (R would stop with an error).
     ///   - probability: The probability in [0, 1].
     /// - Returns: The quantile, or NaN for empty input.
-    public static func quantileType7(_ values: [Double], probability: Double) -> Double {
+    package static func quantileType7(_ values: [Double], probability: Double) -> Double {
         quantileType7(sorted: values.sorted(), probability: probability)
     }
 
@@ -40,7 +40,7 @@ public enum RCompat {
     ///   - count: The sequence length N (values 1…N).
     ///   - probability: The probability in [0, 1].
     /// - Returns: R's interpolated value, including its floating-point rounding.
-    public static func quantileOfSequence(count: Int, probability: Double) -> Double {
+    package static func quantileOfSequence(count: Int, probability: Double) -> Double {
         guard count > 0 else { return .nan }
         let index = 1 + Double(max(count - 1, 0)) * probability
         let lo = index.rounded(.down)
@@ -54,7 +54,7 @@ public enum RCompat {
     /// - Parameter x: The value.
     /// - Returns: The rounded value.
     @inlinable
-    public static func round(_ x: Double) -> Double {
+    package static func round(_ x: Double) -> Double {
         x.rounded(.toNearestOrEven)
     }
 
@@ -63,7 +63,7 @@ public enum RCompat {
     ///   - x: The value.
     ///   - digits: Number of decimal digits (may be negative).
     /// - Returns: The rounded value as R computes it.
-    public static func round(_ x: Double, digits: Int) -> Double {
+    package static func round(_ x: Double, digits: Int) -> Double {
         if x.isNaN || !x.isFinite || x == 0 { return x }
         if digits == 0 { return round(x) }
         if digits > 323 { return x }
@@ -89,7 +89,7 @@ public enum RCompat {
     ///   - exponent: The exponent.
     /// - Returns: `base^exponent` as R evaluates it.
     @inlinable
-    public static func pow(_ base: Double, _ exponent: Double) -> Double {
+    package static func pow(_ base: Double, _ exponent: Double) -> Double {
         if exponent == 2 { return base * base }
         return Foundation.pow(base, exponent)
     }

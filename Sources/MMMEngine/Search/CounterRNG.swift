@@ -3,17 +3,17 @@
 /// Every place that needs randomness derives its own generator from the key of *what* it is doing, never from a
 /// shared generator whose state depends on the order in which threads happened to run. That is what makes results
 /// byte-identical for any `--threads`.
-public struct CounterRNG: RandomNumberGenerator, Sendable {
+package struct CounterRNG: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator for a key.
     /// - Parameter key: any number of 64-bit words; different keys give independent streams.
-    public init(_ key: UInt64...) {
+    package init(_ key: UInt64...) {
         self.init(key: key)
     }
 
     /// A generator for a key given as an array.
-    public init(key: [UInt64]) {
+    package init(key: [UInt64]) {
         var h: UInt64 = 0x6A09_E667_F3BC_C908
         for word in key {
             h = Self.mix(h ^ Self.mix(word &+ 0x9E37_79B9_7F4A_7C15))
@@ -22,18 +22,18 @@ public struct CounterRNG: RandomNumberGenerator, Sendable {
     }
 
     /// The next 64 random bits (SplitMix64).
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return Self.mix(state)
     }
 
     /// A uniform Double in [0, 1) with 53 random bits.
-    public mutating func uniform() -> Double {
+    package mutating func uniform() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// A uniform integer in `0..<bound` (bound > 0), without modulo bias.
-    public mutating func index(below bound: Int) -> Int {
+    package mutating func index(below bound: Int) -> Int {
         Int(next(upperBound: UInt64(bound)))
     }
 

@@ -13,32 +13,32 @@
 ///
 /// All randomness comes from ``CounterRNG`` streams keyed by `(seed, trial, ask number)`, so the sequence of
 /// candidates depends only on the seed, the trial and the losses told — never on threads or timing.
-public struct DifferentialEvolution: Sendable {
+package struct DifferentialEvolution: Sendable {
     /// Settings.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// Search dimension (free hyperparameters).
-        public var dimension: Int
+        package var dimension: Int
         /// Population slots (nevergrad: max(30, workers)).
-        public var populationSize = 30
+        package var populationSize = 30
         /// Differential weight of `(a − b)`.
-        public var f1 = 0.8
+        package var f1 = 0.8
         /// Differential weight of `(best − x)`.
-        public var f2 = 0.8
+        package var f2 = 0.8
         /// Objective weights for the replacement probability (Robyn: all 1).
-        public var objectiveWeights: [Double] = [1, 1]
+        package var objectiveWeights: [Double] = [1, 1]
 
         /// Creates settings for a dimension.
-        public init(dimension: Int) { self.dimension = dimension }
+        package init(dimension: Int) { self.dimension = dimension }
     }
 
     /// A proposed point and the slot it competes for.
-    public struct Candidate: Sendable, Equatable {
+    package struct Candidate: Sendable, Equatable {
         /// Coordinates in [0, 1]^d.
-        public var point: [Double]
+        package var point: [Double]
         /// Population slot.
-        public var slot: Int
+        package var slot: Int
         /// Ask number within the trial (0-based).
-        public var ask: Int
+        package var ask: Int
     }
 
     private struct Member: Sendable {
@@ -46,14 +46,14 @@ public struct DifferentialEvolution: Sendable {
         var losses: [Double]
     }
 
-    public let configuration: Configuration
+    package let configuration: Configuration
     private let seed: UInt64
     private let trial: UInt64
     private var members: [Member?]
     private var asks = 0
 
     /// Creates an optimiser for one trial.
-    public init(configuration: Configuration, seed: UInt64, trial: Int) {
+    package init(configuration: Configuration, seed: UInt64, trial: Int) {
         self.configuration = configuration
         self.seed = seed
         self.trial = UInt64(trial)
@@ -61,7 +61,7 @@ public struct DifferentialEvolution: Sendable {
     }
 
     /// Proposes the next `count` candidates (for distinct slots when `count` ≤ population size).
-    public mutating func ask(_ count: Int) -> [Candidate] {
+    package mutating func ask(_ count: Int) -> [Candidate] {
         (0..<count).map { _ in askOne() }
     }
 
@@ -98,7 +98,7 @@ public struct DifferentialEvolution: Sendable {
     }
 
     /// Reports the losses of asked candidates (any order); non-finite losses count as worst.
-    public mutating func tell(_ candidate: Candidate, losses: [Double]) {
+    package mutating func tell(_ candidate: Candidate, losses: [Double]) {
         let clean = losses.map { $0.isFinite ? $0 : Double.infinity }
         guard let parent = members[candidate.slot] else {
             members[candidate.slot] = Member(point: candidate.point, losses: clean)

@@ -4,19 +4,19 @@ import MMMCore
 /// Everything a training run produced, ready for the output writers.
 public struct TrainingResult: Sendable {
     /// The model data.
-    public var model: PreparedModel
+    package var model: PreparedModel
     /// The hyperparameter box.
-    public var space: SearchSpace
+    package var space: SearchSpace
     /// The per-trial lambda range.
-    public var lambdaRange: LambdaRange
+    package var lambdaRange: LambdaRange
     /// Every candidate, in (trial, iteration) order.
     public var records: [CandidateRecord]
     /// Pareto fronts, clusters and the chosen model.
     public var selection: ParetoSelection
     /// Per-row series of every Pareto model, keyed by record index.
-    public var details: [Int: CandidateDetails]
+    package var details: [Int: CandidateDetails]
     /// Per-cluster confidence intervals of each paid channel's ROI (or CPA).
-    public var bootstrap: ClusterBootstrap
+    package var bootstrap: ClusterBootstrap
     /// Wall-clock seconds per step (for the run manifest only).
     public var timings: [(step: String, seconds: Double)]
     /// The `min_candidates` the Pareto selection used.
@@ -34,16 +34,18 @@ public enum Trainer {
     ///   - options: search sizes, seed and threads.
     ///   - holidays: holiday calendar (nil: built-in).
     ///   - progress: search progress, called from worker threads.
+    ///   - monotonicSeconds: the clock that times the steps (for ``TrainingResult/timings`` only).
     /// - Throws: ``EngineError``, ``BaselineError``, ``ConfigError``, or `CancellationError`.
     public static func train(
         _ state: PreparationState, options: TrainingOptions, holidays: HolidayCalendar? = nil,
-        progress: @escaping @Sendable (SearchProgress) -> Void = { _ in }
+        progress: @escaping @Sendable (SearchProgress) -> Void = { _ in },
+        monotonicSeconds: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
     ) async throws -> TrainingResult {
         var timings: [(String, Double)] = []
-        var clock = DispatchTime.now().uptimeNanoseconds
+        var clock = monotonicSeconds()
         func lap(_ step: String) {
-            let now = DispatchTime.now().uptimeNanoseconds
-            timings.append((step, Double(now - clock) / 1e9))
+            let now = monotonicSeconds()
+            timings.append((step, now - clock))
             clock = now
         }
         var model = try ModelDesignBuilder.build(state, holidays: holidays)
@@ -61,7 +63,9 @@ public enum Trainer {
             searchOptions.iterations = 1
             searchOptions.trials = 1
             model.notes.append(
-                "every hyperparameter is fixed; one model evaluated instead of \(options.iterations) × \(options.trials)")
+                .note(
+                    "all_hyperparameters_fixed",
+                    "every hyperparameter is fixed; one model evaluated instead of \(options.iterations) × \(options.trials)"))
         }
         let records = try await ModelSearch(evaluator: evaluator, space: space, options: searchOptions).run(progress: progress)
         lap("search")

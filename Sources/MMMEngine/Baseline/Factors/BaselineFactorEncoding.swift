@@ -1,33 +1,33 @@
 /// A categorical (factor) variable: one level per row; `nil` is a missing cell.
-public struct BaselineFactor: Sendable, Equatable {
+package struct BaselineFactor: Sendable, Equatable {
     /// The variable's name, e.g. `events`.
-    public var name: String
+    package var name: String
     /// One value per data row.
-    public var values: [String?]
+    package var values: [String?]
 
     /// Creates a factor.
-    public init(name: String, values: [String?]) {
+    package init(name: String, values: [String?]) {
         self.name = name
         self.values = values
     }
 }
 
 /// One 0/1 indicator column made from a factor.
-public struct BaselineFactorDummy: Sendable, Equatable {
+package struct BaselineFactorDummy: Sendable, Equatable {
     /// `<factor>_<level>`, e.g. `events_event1`.
-    public var name: String
+    package var name: String
     /// The level it indicates.
-    public var level: String
+    package var level: String
     /// 1 where the factor equals the level, else 0.
-    public var values: [Double]
+    package var values: [Double]
 }
 
 /// One-hot encoding of factors with the rules of lares `ohse` as Robyn calls it (`drop = FALSE`, `limit = 10`).
-public enum BaselineFactorEncoding {
+package enum BaselineFactorEncoding {
     /// The level a missing cell gets, as lares writes it.
-    public static let missingLevel = "NAs"
+    package static let missingLevel = "NAs"
     /// The level pooling infrequent values, as lares writes it.
-    public static let otherLevel = "OTHER"
+    package static let otherLevel = "OTHER"
 
     /// The dummy columns of one factor.
     ///
@@ -42,7 +42,7 @@ public enum BaselineFactorEncoding {
     ///   - factor: the variable.
     ///   - limit: lares `limit` (10).
     /// - Returns: the dummies, in column order.
-    public static func dummies(for factor: BaselineFactor, limit: Int = 10) -> [BaselineFactorDummy] {
+    package static func dummies(for factor: BaselineFactor, limit: Int = 10) -> [BaselineFactorDummy] {
         let values = factor.values.map { $0 ?? missingLevel }
         var counts: [String: Int] = [:]
         for value in values { counts[value, default: 0] += 1 }
@@ -67,7 +67,7 @@ public enum BaselineFactorEncoding {
 
     /// Level order: case-insensitive first, then lower case before upper case, then by code points — close to R's
     /// `sort()` under an English locale (which also ignores punctuation at the first level; this does not).
-    public static func collates(_ a: String, _ b: String) -> Bool {
+    package static func collates(_ a: String, _ b: String) -> Bool {
         let la = a.lowercased(), lb = b.lowercased()
         if la != lb { return la.unicodeScalars.lexicographicallyPrecedes(lb.unicodeScalars) }
         // Same letters: the one with a lower-case letter at the first difference comes first.

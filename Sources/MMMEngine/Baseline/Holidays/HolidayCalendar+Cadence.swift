@@ -3,14 +3,14 @@ import MMMCore
 extension HolidayCalendar {
     /// One modelled holiday on one row date: after reshaping to the data's cadence, each distinct ``name`` becomes
     /// one holiday indicator in the decomposition.
-    public struct Occurrence: Sendable, Equatable, Hashable {
+    package struct Occurrence: Sendable, Equatable, Hashable {
         /// The (floored) date the holiday is attached to.
-        public var date: CalendarDate
+        package var date: CalendarDate
         /// The holiday name; for weekly and monthly data the names of one period pasted with ", ".
-        public var name: String
+        package var name: String
 
         /// Creates an occurrence.
-        public init(date: CalendarDate, name: String) {
+        package init(date: CalendarDate, name: String) {
             self.date = date
             self.name = name
         }
@@ -31,7 +31,7 @@ extension HolidayCalendar {
     ///   - cadence: the data's cadence.
     ///   - firstDate: the first data date (sets the week start for weekly data).
     /// - Returns: occurrences sorted by (date, year) as dplyr's grouping orders them.
-    public func occurrences(country: String, cadence: Cadence, firstDate: CalendarDate) -> [Occurrence] {
+    package func occurrences(country: String, cadence: Cadence, firstDate: CalendarDate) -> [Occurrence] {
         let rows = entries(country: country)
         switch cadence {
         case .daily:

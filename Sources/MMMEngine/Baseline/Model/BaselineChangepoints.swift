@@ -1,5 +1,5 @@
 /// Where Prophet puts its potential trend changepoints.
-public enum BaselineChangepoints {
+package enum BaselineChangepoints {
     /// 0-based row indices of the changepoints for `rowCount` rows, as Prophet's `set_changepoints` computes them:
     /// `hist = floor(rowCount × range)`, `count = min(count, hist − 1)`, indices
     /// `round(seq(1, hist, length.out = count + 1))` without the first (R's half-to-even `round`).
@@ -8,7 +8,7 @@ public enum BaselineChangepoints {
     ///   - count: requested changepoints (Prophet: 25).
     ///   - range: share of the history that may hold changepoints (Prophet: 0.8).
     /// - Returns: increasing row indices; empty when the history is too short.
-    public static func rowIndices(rowCount: Int, count: Int, range: Double) -> [Int] {
+    package static func rowIndices(rowCount: Int, count: Int, range: Double) -> [Int] {
         let historySize = Int((Double(rowCount) * range).rounded(.down))
         let used = min(count, historySize - 1)
         guard used > 0 else { return [] }

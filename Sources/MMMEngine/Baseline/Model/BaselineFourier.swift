@@ -1,7 +1,7 @@
 import Foundation
 
 /// Prophet's Fourier seasonality features.
-public enum BaselineFourier {
+package enum BaselineFourier {
     /// The `2 × order` columns `sin(2π·i·t/P), cos(2π·i·t/P)` for i = 1…order, in Prophet's order
     /// (sin 1, cos 1, sin 2, cos 2, …), where t is the day number since 1970-01-01 as Prophet computes it.
     /// - Parameters:
@@ -9,7 +9,7 @@ public enum BaselineFourier {
     ///   - period: the period in days (365.25 yearly, 7 weekly, 30.5 monthly).
     ///   - order: the Fourier order.
     /// - Returns: `2 × order` columns of `days.count` values.
-    public static func columns(days: [Double], period: Double, order: Int) -> [[Double]] {
+    package static func columns(days: [Double], period: Double, order: Int) -> [[Double]] {
         var columns: [[Double]] = []
         columns.reserveCapacity(2 * max(order, 0))
         for i in stride(from: 1, through: order, by: 1) {
