@@ -21,6 +21,10 @@ struct DataInspectCommand: AsyncParsableCommand {
     func run() async throws {
         let console = global.console
         let table = try CSVReader().read(path: file)
+        if let dateColumn, table.indexIgnoringCase(dateColumn) == nil {
+            let names = table.columnNames.prefix(12).joined(separator: ", ")
+            throw UsageError("--date-column '\(dateColumn)' is not a column of \(file) (columns: \(names)\(table.columns.count > 12 ? ", …" : ""))")
+        }
         let report = DataInspection(table: table, source: file, dateColumn: dateColumn)
         if console.json {
             try console.resultJSON(report)

@@ -35,7 +35,7 @@ struct DataPrepareCommand: AsyncParsableCommand {
         job.options.trimToWindow = trimWindow
         let manifestPath = manifest ?? output + ".manifest.json"
         let diagnostics = ConsoleDiagnostics(console)
-        let state = try await input.attributingConfigErrors {
+        let state = try await FlagAttribution(configFile: input.config).attributing {
             try await job.run(csvPath: output, manifestPath: manifestPath, diagnostics: diagnostics)
         }
         if console.json {

@@ -38,29 +38,12 @@ struct InputOptions: ParsableArguments {
         return SnowflakeTableSource(client: client, sql: statement.sql, label: statement.label)
     }
 
-    /// Runs `body`, naming the config file in configuration errors found later (e.g. a window outside the data), which
-    /// the library reports without knowing the file.
-    func attributingConfigErrors<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch var error as ConfigError where error.file == nil {
-            error.file = config
-            throw error
-        } catch var error as TrainingJobError {
-            if var inner = error.underlying as? ConfigError, inner.file == nil {
-                inner.file = config
-                error.underlying = inner
-            }
-            throw error
-        }
-    }
-
     /// Loads the configuration and reports how it was read (conversion notes with --verbose).
     func loadConfig(_ console: Console) throws -> JobConfig {
         let loaded = try JobConfigLoader.load(path: config)
         if loaded.source != .jobConfig {
-            console.info(
-                "config: read \(config) as \(loaded.source.rawValue); \(loaded.notes.count) conversion notes (--verbose shows them)")
+            let notes = loaded.notes.isEmpty ? "" : "; \(loaded.notes.count) conversion notes (--verbose shows them)"
+            console.info("config: read \(config) as \(loaded.source.rawValue)\(notes)")
         }
         for note in loaded.notes { console.detail("config note: " + note) }
         return loaded.config

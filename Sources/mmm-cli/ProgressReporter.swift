@@ -29,7 +29,7 @@ final class ProgressReporter: Sendable {
         let fraction = total > 0 ? Double(done) / Double(total) : 1
         let elapsed = Date().timeIntervalSince(start)
         let eta = fraction > 0 ? elapsed / fraction - elapsed : 0
-        let metrics = "best NRMSE \(format(bestNRMSE)) DECOMP.RSSD \(format(bestRSSD))"
+        let metrics = "lowest so far: NRMSE \(format(bestNRMSE)), DECOMP.RSSD \(format(bestRSSD))"
         let isTerminal = self.isTerminal
         state.withLock { s in
             guard isTerminal else {

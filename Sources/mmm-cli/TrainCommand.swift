@@ -21,16 +21,19 @@ struct TrainCommand: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Candidate models per trial (default: the config's iterations).")
+    @Option(parsing: .unconditional, help: "Candidate models per trial (default: the config's iterations).", transform: FlagValues.positive)
     var iterations: Int?
 
-    @Option(help: "Independent optimiser runs (default: the config's trials).")
+    @Option(parsing: .unconditional, help: "Independent optimiser runs (default: the config's trials).", transform: FlagValues.positive)
     var trials: Int?
 
-    @Option(help: "Random seed (default: the config's seed).")
+    @Option(parsing: .unconditional, help: "Random seed, 0 to 2^64-1 (default: the config's seed).", transform: FlagValues.seed)
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default: the config's threads, else all cores). Results do not depend on it.")
+    @Option(
+        parsing: .unconditional,
+        help: "Worker threads (default: the config's threads, else all cores). Results do not depend on it.",
+        transform: FlagValues.positive)
     var threads: Int?
 
     @Option(help: "Parent directory of run folders (default: the config's output_location, else ./runs).")
@@ -48,8 +51,13 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Override dep_var_type: revenue or conversion.")
     var depVarType: DepVarType?
 
-    @Option(help: "Override adstock: geometric, weibull_cdf or weibull_pdf.")
+    @Option(help: "Override adstock: geometric, weibull_cdf or weibull_pdf (bounds the new adstock does not use are dropped, with a note).")
     var adstock: AdstockType?
+
+    @Option(
+        help: "Override train_size: the training share of the window (0.7), or a search range (0.5,0.8); validation and test each take half of the rest.",
+        transform: FlagValues.trainSize)
+    var trainSize: TrainSize?
 
     @Option(help: "Holidays CSV (ds, holiday, country, year); default: the config's holidays_path, else built-in DE/FR/GB/US.")
     var holidays: String?
@@ -63,23 +71,22 @@ struct TrainCommand: AsyncParsableCommand {
         if let runId, !PathSegment.isSafe(runId) {
             throw ValidationError("--run-id '\(runId)' must be one path segment of letters, digits, '-', '_' or '.'")
         }
-        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
-        if let trials, trials < 1 { throw ValidationError("--trials must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() async throws {
         let console = global.console
-        let jobConfig = try overridden(try input.loadConfig(console))
+        let (jobConfig, notes, flags) = try overridden(try input.loadConfig(console))
         let root = output ?? jobConfig.outputLocation ?? "runs"
         guard !root.hasPrefix("gs://") else {
-            throw ConfigError(path: "$.output_location", "gs:// output needs the Google Cloud client (not available yet); pass --output DIR")
+            throw flags.error(
+                path: "$.output_location", "gs:// output needs the Google Cloud client (not available yet); pass --output DIR")
         }
         let options = TrainingOptions(
             iterations: jobConfig.iterations, trials: jobConfig.trials, seed: jobConfig.seed,
             threads: threads ?? jobConfig.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let source = try await input.tableSource(console)
-        let job = TrainingJob(config: jobConfig, source: source, options: options, store: LocalRunStore(root: root), runId: runId)
+        var job = TrainingJob(config: jobConfig, source: source, options: options, store: LocalRunStore(root: root), runId: runId)
+        job.notes = notes
         let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
         let diagnostics = ConsoleDiagnostics(console)
         let task = Task {
@@ -89,7 +96,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
         let interrupt = InterruptHandler { task.cancel() }
         defer { interrupt.stop() }
-        let outcome = try await input.attributingConfigErrors { try await task.value }
+        let outcome = try await flags.attributing { try await task.value }
         if console.json {
             try console.resultJSON(TrainResultJSON(outcome))
         } else {
@@ -97,8 +104,13 @@ struct TrainCommand: AsyncParsableCommand {
         }
     }
 
-    private func overridden(_ base: JobConfig) throws -> JobConfig {
+    /// The configuration with the flags applied, and which fields the flags set (so later errors name the flag).
+    private func overridden(_ base: JobConfig) throws -> (JobConfig, [Diagnostic], FlagAttribution) {
         var c = base
+        var flags = FlagAttribution(configFile: input.config)
+        func set(_ path: String, _ flag: String, _ value: String?) {
+            if let value { flags.byPath[path] = "\(flag) \(value)" }
+        }
         if let iterations { c.iterations = iterations }
         if let trials { c.trials = trials }
         if let seed { c.seed = seed }
@@ -106,8 +118,22 @@ struct TrainCommand: AsyncParsableCommand {
         if let d = endDate.flatMap(DateFormat.isoDate.parse) { c.endDate = d }
         if let holidays { c.holidaysPath = holidays }
         if let depVarType { c.depVarType = depVarType }
-        if let adstock { c.adstock = adstock }
-        try c.validate()
-        return c
+        if let trainSize { c.trainSize = trainSize }
+        set("$.start_date", "--start-date", startDate)
+        set("$.end_date", "--end-date", endDate)
+        set("$.holidays_path", "--holidays", holidays)
+        set("$.train_size", "--train-size", trainSize.map { size in
+            let (low, high) = size.bounds
+            return low == high ? NumberFormatting.shortest(low) : "\(NumberFormatting.shortest(low)),\(NumberFormatting.shortest(high))"
+        })
+        set("$.output_location", "--output", output)
+        if let runId { flags.byPath["run_id"] = "--run-id \(runId)" } else if base.outputTimestamp != nil { flags.renamed["run_id"] = "$.output_timestamp" }
+        var notes: [Diagnostic] = []
+        if let adstock {
+            (c, notes) = c.overridingAdstock(adstock, origin: "--adstock \(adstock.rawValue)")
+            set("$.adstock", "--adstock", adstock.rawValue)
+        }
+        try flags.attributing { try c.validate() }
+        return (c, notes, flags)
     }
 }

@@ -49,19 +49,39 @@ public enum TrainSize: Sendable, Equatable, Codable {
     }
 
     private static func make(_ values: [Double], container: any SingleValueDecodingContainer) throws -> TrainSize {
+        switch make(values) {
+        case .success(let size): return size
+        case .failure(let problem): throw DecodingError.dataCorruptedError(in: container, debugDescription: problem.message)
+        }
+    }
+
+    /// Why a text or list is not a train size.
+    public struct Problem: Error, Sendable, Equatable {
+        /// One sentence.
+        public var message: String
+    }
+
+    /// Parses a flag value: `0.7` or `0.5,0.8`.
+    public static func parse(_ text: String) -> Result<TrainSize, Problem> {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let numbers = parts.compactMap { NumberParser.parse($0) }
+        guard numbers.count == parts.count else {
+            return .failure(Problem(message: "'\(text)' is not a fraction like 0.7 or a range like 0.5,0.8"))
+        }
+        return make(numbers)
+    }
+
+    private static func make(_ values: [Double]) -> Result<TrainSize, Problem> {
         for v in values where !(v > 0.1 && v <= 1) {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "train_size \(NumberFormatting.shortest(v)) is outside \(limits)")
+            return .failure(Problem(message: "train_size \(NumberFormatting.shortest(v)) is outside \(limits)"))
         }
         switch values.count {
-        case 1: return .fixed(values[0])
-        case 2 where values[0] == values[1]: return .fixed(values[0])
-        case 2 where values[0] < values[1]: return .range(values[0], values[1])
-        case 2:
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "range lower bound exceeds upper bound")
+        case 1: return .success(.fixed(values[0]))
+        case 2 where values[0] == values[1]: return .success(.fixed(values[0]))
+        case 2 where values[0] < values[1]: return .success(.range(values[0], values[1]))
+        case 2: return .failure(Problem(message: "range lower bound exceeds upper bound"))
         default:
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected one fraction or a [low, high] pair, got \(values.count) values")
+            return .failure(Problem(message: "expected one fraction or a low,high pair, got \(values.count) values"))
         }
     }
 

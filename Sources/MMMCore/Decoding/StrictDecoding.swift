@@ -82,9 +82,16 @@ extension KeyedDecodingContainer {
         guard contains(key) else { return nil }
         try rejectNull(forKey: key)
         if let value = try? decode(type, forKey: key) { return value }
-        let shown = (try? decode(Double.self, forKey: key)).map(NumberFormatting.shortest) ?? "a non-number"
-        throw DecodingError.dataCorrupted(
-            .init(codingPath: codingPath + [key], debugDescription: "expected a whole number from \(T.min) to \(T.max), got \(shown)"))
+        let expected = "expected a whole number from \(T.min) to \(T.max)"
+        let message: String
+        if let number = try? decode(Double.self, forKey: key) {
+            message = "\(expected), got \(NumberFormatting.shortest(number))"
+        } else if let text = try? decode(String.self, forKey: key) {
+            message = "\(expected), got a JSON string; write \(text.count <= 20 ? text : "the number") without quotes"
+        } else {
+            message = "\(expected), got \(try? decode(Bool.self, forKey: key) != nil ? "true/false" : "a list or an object")"
+        }
+        throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: message))
     }
 
     /// Decodes `schema_version` and checks this build reads it.

@@ -34,9 +34,7 @@ public enum HyperparameterResolver {
                 continue
             }
             if let (kind, end) = globalKey(key) {
-                guard kinds.contains(kind) else {
-                    throw ConfigError(path: path, "'\(kind.rawValue)' is not used by \(adstock.rawValue) adstock")
-                }
+                guard kinds.contains(kind) else { throw unusedKind(kind, adstock: adstock, path: path) }
                 guard bound.isFixed else { throw ConfigError(path: path, "expected a single number") }
                 guard kind.allows(bound.lower) else {
                     throw ConfigError(path: path, "\(bound) is outside Robyn's limits (\(kind.limitsText))")
@@ -59,9 +57,7 @@ public enum HyperparameterResolver {
                     path: path,
                     "'\(name)' is not a modelled variable (modelled: \(variables.joined(separator: ", ")))")
             }
-            guard kinds.contains(kind) else {
-                throw ConfigError(path: path, "'\(kind.rawValue)' is not used by \(adstock.rawValue) adstock")
-            }
+            guard kinds.contains(kind) else { throw unusedKind(kind, adstock: adstock, path: path) }
             perVariable.append((variable, kind, bound, key))
         }
         for entry in perVariable {
@@ -90,6 +86,14 @@ public enum HyperparameterResolver {
     /// The bound of Robyn's normalised ridge penalty: `custom_hyperparameters.lambda`, else [0, 1].
     public static func lambdaBound(_ custom: [String: ParameterBound]) -> ParameterBound {
         custom[lambdaKey] ?? ParameterBound(0, 1)
+    }
+
+    /// A bound for a kind the adstock does not use, with the two ways out.
+    private static func unusedKind(_ kind: HyperparameterKind, adstock: AdstockType, path: String) -> ConfigError {
+        let other: AdstockType = kind == .thetas ? .geometric : .weibullCDF
+        return ConfigError(
+            path: path,
+            "'\(kind.rawValue)' is not used by \(adstock.rawValue) adstock; remove this key, or set adstock to \(other.rawValue)\(kind == .thetas ? "" : " or weibull_pdf")")
     }
 
     private static func globalKey(_ key: String) -> (HyperparameterKind, String)? {

@@ -33,6 +33,8 @@ public struct TrainingJob: Sendable {
     public var outputs = OutputLevel.full
     /// Steps after training (allocator, report), in order.
     public var afterTraining: [any AfterTrainingStep] = []
+    /// Diagnostics found before the job started (e.g. a flag that changed the configuration); reported first.
+    public var notes: [Diagnostic] = []
 
     /// Creates a job with the native backend and the system clock.
     public init(config: JobConfig, source: any TableSource, options: TrainingOptions, store: any RunStore, runId: String? = nil) {
@@ -89,6 +91,16 @@ public struct TrainingJob: Sendable {
         let id = folder.runId
         var timings = StepTimer(clock: clock)
         log.report(Diagnostic(.info, code: "run_folder", "run \(id): \(folder.location)"))
+        for note in notes { log.report(note) }
+        if !afterTraining.contains(where: { $0.name == "allocate" }),
+            config.expectedSpend != nil || !config.channelBudgets.isEmpty || config.budgetScenario != .maxHistoricalResponse
+        {
+            log.report(
+                .note(
+                    "allocator_settings_unused",
+                    "budget_scenario, expected_spend and channel_budgets are recorded but not used: this run has no allocation step",
+                    path: "$.budget_scenario"))
+        }
 
         let loaded = try await source.load()
         if let snapshot = loaded.snapshot { try await folder.write(snapshot.bytes, to: snapshot.fileName) }
@@ -110,7 +122,8 @@ public struct TrainingJob: Sendable {
         try await folder.write(configBytes, to: "job_config.json")
         await log.flush(to: folder)
         if let reason = state.skipReason {
-            log.report(Diagnostic(.note, code: "skipped", "skipped: \(reason)", step: step))
+            // The caller shows the outcome; the diagnostic is for the log and --verbose.
+            log.report(Diagnostic(.info, code: "skipped", "skipped: \(reason)", step: step))
             return TrainingOutcome(
                 runId: id, location: folder.location, state: .skipped, skipReason: reason, diagnostics: log.diagnostics)
         }

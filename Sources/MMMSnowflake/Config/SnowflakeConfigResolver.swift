@@ -154,8 +154,12 @@ public struct SnowflakeConfigResolver: Sendable {
         let name = explicit ?? file.toml?.topLevel["default_connection_name"]?.text ?? "default"
         let table = file.toml?.tables[name]
         if table == nil, explicit != nil || file.toml?.topLevel["default_connection_name"] != nil {
-            let available = file.toml?.tableOrder ?? []
-            let list = available.isEmpty ? "none" : available.joined(separator: ", ")
+            guard let toml = file.toml else {
+                throw SnowflakeConfigurationError(
+                    kind: .connectionNotFound,
+                    message: "connection '\(name)' cannot be read: \(file.path) does not exist (create it, set SNOWFLAKE_HOME, or pass --account, --user and --private-key-file)")
+            }
+            let list = toml.tableOrder.isEmpty ? "none" : toml.tableOrder.joined(separator: ", ")
             throw SnowflakeConfigurationError(
                 kind: .connectionNotFound,
                 message: "connection '\(name)' is not defined in \(file.path) (available: \(list))")
