@@ -52,7 +52,7 @@ public struct BenchmarkRunner: Sendable {
         if let snapshot = table.snapshot, workspace.read(snapshot.fileName) == nil {
             try workspace.write(snapshot.bytes, to: snapshot.fileName)
         }
-        let (linkedPlan, fingerprints) = link(plan)
+        let (linkedPlan, fingerprints) = Self.link(plan, table: table)
         try workspace.write(try StrictJSON.encode(linkedPlan), to: "plan.json")
         do {
             let baseline = try NaiveBaseline.fit(config: linkedPlan.baseConfig, table: table, holidays: holidays)
@@ -147,8 +147,13 @@ public struct BenchmarkRunner: Sendable {
         }
     }
 
-    /// Links variants that prepare the same table and configuration (`same_as`), keeping links the plan already has.
-    private func link(_ plan: BenchmarkPlan) -> (BenchmarkPlan, [String: TrainingFingerprint]) {
+    /// The plan with `same_as` links between variants that prepare the same table from `table` and hand the engine
+    /// the same configuration (e.g. weekly aggregation of weekly data); links the plan already has are kept.
+    public static func linkingSameAs(_ plan: BenchmarkPlan, table: LoadedTable) -> BenchmarkPlan {
+        link(plan, table: table).0
+    }
+
+    static func link(_ plan: BenchmarkPlan, table: LoadedTable) -> (BenchmarkPlan, [String: TrainingFingerprint]) {
         var linked = plan
         var fingerprints: [String: TrainingFingerprint] = [:]
         var owner: [String: String] = [:]
