@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "MMMCloud", targets: ["MMMCloud"]),
         .library(name: "MMMTransport", targets: ["MMMTransport"]),
         .library(name: "MMMJobs", targets: ["MMMJobs"]),
+        .library(name: "MMMCharts", targets: ["MMMCharts"]),
         .executable(name: "mmm-cli", targets: ["mmm-cli"]),
         .executable(name: "mmm-bench", targets: ["mmm-bench"]),
     ],
@@ -36,6 +37,9 @@ let package = Package(
         .target(name: "MMMTransport", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         // Contracts that travel, strict decoding, CSV, data preparation. Foundation only.
         .target(name: "MMMCore", swiftSettings: swiftSettings),
+        // SVG charts and the self-contained HTML page kit for reports. Foundation only: takes plain numbers and
+        // strings, so any layer can draw.
+        .target(name: "MMMCharts", swiftSettings: swiftSettings),
         // Native engine with Robyn's semantics: pure computation on Core's types.
         .target(name: "MMMEngine", dependencies: ["MMMCore"], swiftSettings: swiftSettings),
         // Snowflake SQL API v2 client.
@@ -44,7 +48,7 @@ let package = Package(
         .target(name: "MMMCloud", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // The job layer: runs a job through its seams (table source, run store, training backend, diagnostics, clock).
         .target(
-            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake"],
+            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMCharts"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "mmm-cli",
@@ -75,6 +79,7 @@ let package = Package(
         .testTarget(
             name: "MMMJobsTests", dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMTestSupport"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "MMMChartsTests", dependencies: ["MMMCharts", "MMMTestSupport"], swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
             name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
