@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MMMCore
 import MMMJobs
+import MMMSnowflake
 
 /// `--test-run`, `--test-run-all`, `--full-run` (reference-system §2.8).
 struct BenchmarkModeOptions: ParsableArguments {
