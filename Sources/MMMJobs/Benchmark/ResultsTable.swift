@@ -50,8 +50,8 @@ public struct ResultsTable: Sendable, Equatable {
         return ResultsTable(columns: columns, rows: rows)
     }
 
-    /// A number cell.
-    static func number(_ value: Double?) -> String {
+    /// A number cell: the shortest round-trip decimal, empty when missing or not finite.
+    public static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         return NumberFormatting.shortest(value)
     }
