@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "MMMCloud", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // The job layer: runs a job through its seams (table source, run store, training backend, diagnostics, clock).
         .target(
-            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake"],
+            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMCharts"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "mmm-cli",
@@ -78,6 +78,9 @@ let package = Package(
         .testTarget(name: "MMMCloudTests", dependencies: ["MMMCloud"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MMMJobsTests", dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MMMBenchmarkTests", dependencies: ["MMMJobs", "MMMCore", "MMMCharts", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "MMMChartsTests", dependencies: ["MMMCharts", "MMMTestSupport"], swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
