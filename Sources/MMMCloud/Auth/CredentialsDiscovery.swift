@@ -47,7 +47,7 @@ extension GoogleCredentials {
             await metadataServer(endpoints, environment: environment, options: options, context: context)
         {
             let server = MetadataServer(baseURL: endpoints.metadata, pingURL: endpoints.metadataPing, context: context)
-            found = Found(kind: .metadataServer, provider: MetadataTokenProvider(server: server, scopes: nil))
+            found = Found(kind: .metadataServer, provider: MetadataTokenProvider(server: server, scopes: options.metadataScopes))
             if environment.firstValue(["GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT"]) == nil {
                 found.projectID = try? await server.projectID()
             }

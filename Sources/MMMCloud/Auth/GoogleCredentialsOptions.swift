@@ -8,6 +8,9 @@ public struct GoogleCredentialsOptions: Sendable {
 
     /// OAuth scopes requested for service-account and impersonated tokens.
     public var scopes: [String]
+    /// Scopes asked of the metadata server (`?scopes=`); `nil` (default) takes the instance's own scopes, which on
+    /// Cloud Run are cloud-platform.
+    public var metadataScopes: [String]?
     /// A service account to impersonate (the CLI's `--impersonate-service-account`); wins over
     /// `GOOGLE_IMPERSONATE_SERVICE_ACCOUNT`. A comma-separated list is a delegation chain whose **last** entry is
     /// the target (as in gcloud).
@@ -27,12 +30,13 @@ public struct GoogleCredentialsOptions: Sendable {
 
     /// Creates options; every parameter has a production default.
     public init(
-        scopes: [String] = [cloudPlatformScope], impersonateServiceAccount: String? = nil,
+        scopes: [String] = [cloudPlatformScope], metadataScopes: [String]? = nil, impersonateServiceAccount: String? = nil,
         impersonationLifetime: Int = 3600, refreshMargin: TimeInterval = 225, metadataPingTimeout: TimeInterval? = nil,
         metadataPingAttempts: Int = 3, clock: any WallClock = SystemWallClock(),
         client: GoogleClientOptions = GoogleClientOptions()
     ) {
         self.scopes = scopes
+        self.metadataScopes = metadataScopes
         self.impersonateServiceAccount = impersonateServiceAccount
         self.impersonationLifetime = impersonationLifetime
         self.refreshMargin = refreshMargin

@@ -97,6 +97,8 @@ public struct CloudRunExecution: Sendable, Equatable {
     /// Environment of the (first) container as run, overrides included — e.g. to find the execution that carries a
     /// given `RUN_ID` after an ambiguous `run` failure.
     public let environment: [String: String]
+    /// Arguments of the (first) container as run, overrides included.
+    public let arguments: [String]
     /// The Cloud Logging link.
     public let logURI: String?
 

@@ -16,6 +16,15 @@ public struct CloudRunTask: Sendable, Equatable {
     /// The job's name, when set.
     public let job: String?
 
+    /// Creates a task description (for tests and callers that learn the values elsewhere).
+    public init(index: Int, count: Int, attempt: Int? = nil, execution: String? = nil, job: String? = nil) {
+        self.index = index
+        self.count = count
+        self.attempt = attempt
+        self.execution = execution
+        self.job = job
+    }
+
     /// Reads the task from environment variables.
     /// - Parameter environment: The variables (e.g. ``GoogleCloudEnvironment/variables``).
     /// - Returns: The task, or `nil` when `CLOUD_RUN_TASK_INDEX` is not set (not inside a job task).

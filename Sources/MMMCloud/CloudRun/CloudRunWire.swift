@@ -17,6 +17,7 @@ enum CloudRunWire {
         }
 
         let env: [Variable]?
+        let args: [String]?
     }
 
     struct Template: Decodable {
@@ -55,7 +56,8 @@ enum CloudRunWire {
                 taskCount: taskCount ?? 0, runningCount: runningCount ?? 0, succeededCount: succeededCount ?? 0,
                 failedCount: failedCount ?? 0, cancelledCount: cancelledCount ?? 0, retriedCount: retriedCount ?? 0,
                 createTime: createTime.flatMap(ProtoJSON.timestamp), startTime: start, completionTime: completion,
-                conditions: conditions, environment: environment, logURI: logUri)
+                conditions: conditions, environment: environment, arguments: template?.containers?.first?.args ?? [],
+                logURI: logUri)
         }
 
         private static func state(_ wire: Execution, _ conditions: [CloudRunCondition], completed: Bool)

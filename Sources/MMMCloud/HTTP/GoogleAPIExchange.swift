@@ -74,8 +74,9 @@ struct GoogleAPIExchange: Sendable {
         headers["User-Agent"] = options.userAgent
         if let token { headers["Authorization"] = "Bearer " + token.text }
         if let quota = credentials.quotaProjectID, token != nil { headers["x-goog-user-project"] = quota }
+        // A call that must not run twice never rides a pooled connection (libcurl resends on dead reused ones).
         let request = HTTPRequest(method: call.method, url: call.url, headers: headers, body: call.body,
-                                  timeout: call.timeout)
+                                  timeout: call.timeout, usesFreshConnection: call.body != nil || !call.idempotent)
         let label = "\(logTag): \(call.method) \(call.logTarget) attempt \(attempt)"
         do {
             let response = try await (send ?? transport.send)(request)

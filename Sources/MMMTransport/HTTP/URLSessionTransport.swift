@@ -10,6 +10,9 @@ import Foundation
 /// cancellation cancels the underlying data task.
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
+    /// Carries requests with ``HTTPRequest/usesFreshConnection``; each sends `Connection: close`, so no connection
+    /// of this session is ever reused (and libcurl never resends on its own).
+    private let freshSession: URLSession
 
     /// A process-wide transport (one connection pool); use it unless you need your own session.
     public static let shared = URLSessionTransport()
@@ -30,6 +33,7 @@ public struct URLSessionTransport: HTTPTransport {
     /// - Parameter session: The session to use; its configuration is left untouched.
     public init(session: URLSession) {
         self.session = session
+        self.freshSession = URLSession(configuration: session.configuration)
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -73,12 +77,17 @@ public struct URLSessionTransport: HTTPTransport {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
         urlRequest.httpBody = request.body
+        if request.usesFreshConnection { urlRequest.setValue("close", forHTTPHeaderField: "Connection") }
         return urlRequest
+    }
+
+    private func session(for request: HTTPRequest) -> URLSession {
+        request.usesFreshConnection ? freshSession : session
     }
 
     private func perform(_ request: HTTPRequest, host: String) async throws -> HTTPResponse {
         try await run(host: host) { deliver in
-            session.dataTask(with: urlRequest(request)) { data, response, error in
+            session(for: request).dataTask(with: urlRequest(request)) { data, response, error in
                 deliver(Self.result(data: data, response: response, error: error, host: host))
             }
         }
@@ -88,7 +97,7 @@ public struct URLSessionTransport: HTTPTransport {
         -> HTTPResponse
     {
         try await run(host: host) { deliver in
-            session.downloadTask(with: urlRequest(request)) { location, response, error in
+            session(for: request).downloadTask(with: urlRequest(request)) { location, response, error in
                 // The temporary file is only guaranteed to exist inside this handler, so move or read it here.
                 var body: Data?
                 var moveFailure: HTTPTransportError?
