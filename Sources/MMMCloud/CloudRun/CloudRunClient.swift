@@ -7,7 +7,7 @@ import MMMTransport
 /// `run` is **not idempotent** (every call starts an execution), so it is only repeated when the request never
 /// left; after an ambiguous failure, look for the execution with ``findExecution(of:environmentName:value:)``
 /// (e.g. by a unique `RUN_ID` override) before running again. Reads are retried per Google's rules.
-public struct CloudRunClient: Sendable {
+public struct CloudRunClient: Sendable, CustomReflectable {
     let exchange: GoogleAPIExchange
     let baseURL: URL
 
@@ -24,6 +24,13 @@ public struct CloudRunClient: Sendable {
         baseURL = endpoints.run
         exchange = GoogleAPIExchange(logTag: "run", service: "Cloud Run", transport: transport,
                                      credentials: credentials, options: options)
+    }
+
+    /// Reflection (`dump`, debuggers) shows the endpoint and the kind of credentials only — never tokens, and
+    /// never the HTTP stack's internals.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["endpoint": baseURL.absoluteString, "credentials": exchange.credentials.kind.description],
+               displayStyle: .struct)
     }
 
     /// A client with discovered credentials and the environment's endpoint override.

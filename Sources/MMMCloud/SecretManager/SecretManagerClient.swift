@@ -6,7 +6,7 @@ import MMMTransport
 ///
 /// Reads, deletes and state changes are retried after 429/5xx and lost connections; `addVersion` is not
 /// idempotent (a repeat would make a second version) and is only repeated when the request never left.
-public struct SecretManagerClient: Sendable {
+public struct SecretManagerClient: Sendable, CustomReflectable {
     /// Largest payload Secret Manager accepts (64 KiB).
     public static let maximumPayloadSize = 65_536
 
@@ -26,6 +26,13 @@ public struct SecretManagerClient: Sendable {
         baseURL = endpoints.secretManager
         exchange = GoogleAPIExchange(logTag: "secretmanager", service: "Secret Manager", transport: transport,
                                      credentials: credentials, options: options)
+    }
+
+    /// Reflection (`dump`, debuggers) shows the endpoint and the kind of credentials only — never tokens, and
+    /// never the HTTP stack's internals.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["endpoint": baseURL.absoluteString, "credentials": exchange.credentials.kind.description],
+               displayStyle: .struct)
     }
 
     /// A client with discovered credentials and the environment's endpoint override.

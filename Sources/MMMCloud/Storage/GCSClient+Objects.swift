@@ -6,7 +6,8 @@ extension GCSClient {
     ///
     /// With `preconditions == nil` (the default) the live generation is read first and the delete is made
     /// conditional on it, which makes it safe to retry: a concurrent replacement then fails with 412 instead of
-    /// being deleted, and a retry that finds the object gone (an earlier attempt deleted it) counts as success.
+    /// being deleted, and finding the object gone on a retry (an earlier attempt deleted it) or under a
+    /// generation precondition counts as success.
     /// Pass ``GCSPreconditions/none`` to delete unconditionally (then not retried after ambiguous failures).
     /// - Parameters:
     ///   - uri: The object.
@@ -23,7 +24,11 @@ extension GCSClient {
         let call = try self.call(.delete, objectPath(uri), query: effective.queryItems,
                                  idempotent: effective.guardsWrites, operation: "delete \(uri)")
         let (response, attempt) = try await exchange.perform(call)
-        if response.isSuccess || (response.statusCode == 404 && attempt > 1) { return }
+        // Gone after a retry, or gone although pinned to a generation that existed: the goal state is reached
+        // (the HTTP stack itself may have resent the request on a dead pooled connection).
+        if response.isSuccess || (response.statusCode == 404 && (attempt > 1 || effective.ifGenerationMatch != nil)) {
+            return
+        }
         throw exchange.failure(response, call, hint: Self.preconditionHint(response.statusCode, effective))
     }
 

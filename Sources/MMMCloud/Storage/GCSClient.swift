@@ -27,7 +27,7 @@ public struct GCSTransferOptions: Sendable, Equatable {
 /// let uri = try GCSURI("gs://my-bucket/runs/r1/status.json")
 /// try await client.upload(Data("{}".utf8), to: uri, contentType: "application/json", preconditions: .doesNotExist)
 /// ```
-public struct GCSClient: Sendable {
+public struct GCSClient: Sendable, CustomReflectable {
     /// Resumable chunks must be multiples of this (256 KiB).
     public static let chunkGranularity = 256 * 1024
 
@@ -59,6 +59,13 @@ public struct GCSClient: Sendable {
         self.transfer = transfer
         exchange = GoogleAPIExchange(logTag: "gcs", service: "Cloud Storage", transport: transport,
                                      credentials: effective, options: options)
+    }
+
+    /// Reflection (`dump`, debuggers) shows the endpoint and the kind of credentials only — never tokens, and
+    /// never the HTTP stack's internals.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["endpoint": endpoints.storage.absoluteString, "credentials": exchange.credentials.kind.description],
+               displayStyle: .struct)
     }
 
     /// A client for the environment: an anonymous one when `STORAGE_EMULATOR_HOST` is set, otherwise one with

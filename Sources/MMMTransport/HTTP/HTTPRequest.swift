@@ -39,7 +39,8 @@ public struct HTTPRequest: Sendable, Equatable {
     public var timeout: TimeInterval
     /// Send on a new connection that is closed afterwards, never on a pooled one (default: whenever there is a
     /// body). libcurl silently resends a request whose reused connection turns out dead, which would repeat a
-    /// non-idempotent call, and FoundationNetworking then never completes a resent request that has a body.
+    /// non-idempotent call, and FoundationNetworking then never completes a resent request that has a body
+    /// (observed with swift-corelibs-foundation 6.3 on Linux).
     public var usesFreshConnection: Bool
 
     /// Creates a request.

@@ -10,9 +10,6 @@ import Foundation
 /// cancellation cancels the underlying data task.
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
-    /// Carries requests with ``HTTPRequest/usesFreshConnection``; each sends `Connection: close`, so no connection
-    /// of this session is ever reused (and libcurl never resends on its own).
-    private let freshSession: URLSession
 
     /// A process-wide transport (one connection pool); use it unless you need your own session.
     public static let shared = URLSessionTransport()
@@ -33,7 +30,6 @@ public struct URLSessionTransport: HTTPTransport {
     /// - Parameter session: The session to use; its configuration is left untouched.
     public init(session: URLSession) {
         self.session = session
-        self.freshSession = URLSession(configuration: session.configuration)
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -76,18 +72,29 @@ public struct URLSessionTransport: HTTPTransport {
         for (name, value) in request.headers {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
-        urlRequest.httpBody = request.body
+        if let body = request.body, body.isEmpty {
+            // An empty httpBody makes FoundationNetworking send chunked framing the server may leave unread (and
+            // then reset the connection); an explicit zero length is what servers expect.
+            urlRequest.setValue("0", forHTTPHeaderField: "Content-Length")
+        } else {
+            urlRequest.httpBody = request.body
+        }
         if request.usesFreshConnection { urlRequest.setValue("close", forHTTPHeaderField: "Connection") }
         return urlRequest
     }
 
-    private func session(for request: HTTPRequest) -> URLSession {
-        request.usesFreshConnection ? freshSession : session
+    /// The pooled session, or — for ``HTTPRequest/usesFreshConnection`` — a one-request session with an empty
+    /// connection pool (libcurl only resends on reused connections), invalidated once the request is done.
+    private func session(for request: HTTPRequest) -> (session: URLSession, isOwned: Bool) {
+        guard request.usesFreshConnection else { return (session, false) }
+        return (URLSession(configuration: session.configuration), true)
     }
 
     private func perform(_ request: HTTPRequest, host: String) async throws -> HTTPResponse {
-        try await run(host: host) { deliver in
-            session(for: request).dataTask(with: urlRequest(request)) { data, response, error in
+        let (session, isOwned) = session(for: request)
+        defer { if isOwned { session.finishTasksAndInvalidate() } }
+        return try await run(host: host) { deliver in
+            session.dataTask(with: urlRequest(request)) { data, response, error in
                 deliver(Self.result(data: data, response: response, error: error, host: host))
             }
         }
@@ -96,8 +103,10 @@ public struct URLSessionTransport: HTTPTransport {
     private func performDownload(_ request: HTTPRequest, to destination: URL, host: String) async throws
         -> HTTPResponse
     {
-        try await run(host: host) { deliver in
-            session(for: request).downloadTask(with: urlRequest(request)) { location, response, error in
+        let (session, isOwned) = session(for: request)
+        defer { if isOwned { session.finishTasksAndInvalidate() } }
+        return try await run(host: host) { deliver in
+            session.downloadTask(with: urlRequest(request)) { location, response, error in
                 // The temporary file is only guaranteed to exist inside this handler, so move or read it here.
                 var body: Data?
                 var moveFailure: HTTPTransportError?

@@ -82,7 +82,7 @@ def verify_assertion(assertion):
     if not str(claims.get("iss", "")).endswith(".iam.gserviceaccount.com"):
         return None, oauth_error(400, "invalid_grant", "Invalid grant: account not found")
     with LOCK:
-        ASSERTIONS.append({"header": header, "claims": claims})
+        ASSERTIONS.append({"header": header, "claims": claims, "raw": assertion})
     return claims, None
 
 

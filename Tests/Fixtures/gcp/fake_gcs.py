@@ -44,8 +44,8 @@ def object_json(bucket, name):
     entry = OBJECTS[(bucket, name)]
     body = {"kind": "storage#object", "bucket": bucket, "name": name, "id": "%s/%s/%d" % (bucket, name, entry["generation"]),
             "generation": str(entry["generation"]), "metageneration": str(entry["metageneration"]),
-            "size": str(len(entry["data"])), "contentType": entry["contentType"], "crc32c": b64_crc(entry["data"]),
-            "md5Hash": b64_md5(entry["data"]), "updated": entry["updated"], "storageClass": "STANDARD"}
+            "size": str(len(entry["data"])), "contentType": entry["contentType"], "crc32c": entry["crc32c"],
+            "md5Hash": entry["md5Hash"], "updated": entry["updated"], "storageClass": "STANDARD"}
     if entry["metadata"]:
         body["metadata"] = entry["metadata"]
     return body
@@ -81,11 +81,14 @@ def precondition_failure(request, bucket, name):
 
 
 def store(bucket, name, data, metadata):
-    for key, digest in (("crc32c", b64_crc), ("md5Hash", b64_md5)):
-        if key in metadata and metadata[key] != digest(data):
-            return gcs_error(400, "Provided %s \"%s\" doesn't match calculated \"%s\"." % (key, metadata[key], digest(data)),
+    # Checksums are computed once here (pure-Python CRC32C is slow) and served from the entry afterwards.
+    sums = {"crc32c": b64_crc(data), "md5Hash": b64_md5(data)}
+    for key, value in sums.items():
+        if key in metadata and metadata[key] != value:
+            return gcs_error(400, "Provided %s \"%s\" doesn't match calculated \"%s\"." % (key, metadata[key], value),
                              "invalid")
     OBJECTS[(bucket, name)] = {"data": bytes(data), "generation": next_generation(), "metageneration": 1,
+                               "crc32c": sums["crc32c"], "md5Hash": sums["md5Hash"],
                                "contentType": metadata.get("contentType", "application/octet-stream"),
                                "metadata": metadata.get("metadata") or {},
                                "updated": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())}
@@ -204,7 +207,7 @@ def get_object(request, bucket, encoded):
             return failure
         if request.query.get("alt") == "media":
             data = entry["data"]
-            return Reply(200, data, {"x-goog-hash": "crc32c=%s,md5=%s" % (b64_crc(data), b64_md5(data)),
+            return Reply(200, data, {"x-goog-hash": "crc32c=%s,md5=%s" % (entry["crc32c"], entry["md5Hash"]),
                                      "x-goog-generation": str(entry["generation"]),
                                      "x-goog-metageneration": "1"}, entry["contentType"])
         return json_reply(200, object_json(bucket, name))

@@ -3,12 +3,14 @@
 A threaded HTTP/1.1 server on 127.0.0.1 (ephemeral port, printed as "PORT <n>"), a small router, a request log,
 an access-token registry, and fault injection:
 
-  POST /_fake/faults    {"match": "<substring of path?query>", "method": "GET"|null, "faults": [FAULT, ...]}
+  POST /_fake/faults    {"match": "<substring of path?query>", "method": "GET"|null,
+                         "header": ["content-range", "<substring>"] | null, "faults": [FAULT, ...]}
       Matching requests consume the faults in order. FAULT is one of
         {"status": 503, "body": {...}, "headers": {...}}   answer this instead (the request has no effect)
         {"status": 503, "process": true}                   run the request, then answer 503 (ambiguous failure)
         {"reset": "before"} / {"reset": "after"}            close the connection with RST before / after running it
         {"delay": 3.0}                                     wait, then answer normally
+        {"hold": "NAME"}                                   wait until POST /_fake/release {"name": NAME} (max 60 s)
         {"truncate": true}                                 announce the full Content-Length, send half, close
         {"corrupt": true}                                  flip one byte of the body (same length)
         {"replace": ["old", "new"]}                        replace text in the body (e.g. a checksum)
@@ -34,6 +36,7 @@ FAULTS = []
 REQUESTS = []
 TOKENS = {}
 CONFIG = {"tokenLifetime": {}}
+HOLDS = {}  # name -> threading.Event
 ROUTES = []
 
 
@@ -151,7 +154,8 @@ def crc32c(data):
 def add_faults(request):
     rule = request.json() or {}
     with LOCK:
-        FAULTS.append({"match": rule.get("match", ""), "method": rule.get("method"), "faults": list(rule["faults"])})
+        FAULTS.append({"match": rule.get("match", ""), "method": rule.get("method"), "header": rule.get("header"),
+                       "faults": list(rule["faults"])})
     return json_reply(200, {})
 
 
@@ -185,10 +189,23 @@ def configure(request):
     return json_reply(200, {})
 
 
-def take_fault(method, target):
+def hold_event(name):
+    with LOCK:
+        return HOLDS.setdefault(name, threading.Event())
+
+
+@route("POST", "/_fake/release")
+def release(request):
+    hold_event((request.json() or {}).get("name")).set()
+    return json_reply(200, {})
+
+
+def take_fault(request):
     with LOCK:
         for rule in FAULTS:
-            if rule["faults"] and rule["match"] in target and rule["method"] in (None, method):
+            header = rule["header"]
+            if rule["faults"] and rule["match"] in request.target and rule["method"] in (None, request.method) \
+                    and (header is None or header[1] in request.headers.get(header[0], "")):
                 return rule["faults"].pop(0)
     return None
 
@@ -206,7 +223,7 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         request = Request(self.command, self.path, self.headers, body)
         control = request.path.startswith("/_fake/")
-        fault = None if control else take_fault(request.method, request.target)
+        fault = None if control else take_fault(request)
         if not control:
             with LOCK:
                 REQUESTS.append({"method": request.method, "target": request.target, "path": request.path,
@@ -216,6 +233,8 @@ class Handler(BaseHTTPRequestHandler):
         fault = fault or {}
         if "delay" in fault:
             time.sleep(float(fault["delay"]))
+        if "hold" in fault:
+            hold_event(fault["hold"]).wait(60)
         if fault.get("reset") == "before":
             return self.reset()
         if "status" in fault and not fault.get("process"):
@@ -253,6 +272,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(reply.status)
         for key, value in reply.headers.items():
             self.send_header(key, value)
+        if self.close_connection:  # the client asked for "Connection: close"; say so, as real servers do
+            self.send_header("Connection", "close")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if fault.get("truncate"):
@@ -287,6 +308,7 @@ class Handler(BaseHTTPRequestHandler):
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # every suite connects at once
 
     def handle_error(self, request, client_address):
         pass  # resets and client timeouts are part of the tests

@@ -83,10 +83,13 @@ final class FakeGoogle: Sendable {
 
     struct ControlFailure: Error { let path: String; let status: Int }
 
-    /// Injects faults for requests whose path and query contain `match`.
-    func faults(_ match: String, method: String? = nil, _ faults: [[String: Any]]) async throws {
+    /// Injects faults for requests whose path and query contain `match` (and whose `header` contains the text).
+    func faults(_ match: String, method: String? = nil, header: (String, String)? = nil, _ faults: [[String: Any]])
+        async throws
+    {
         var rule: [String: Any] = ["match": match, "faults": faults]
         if let method { rule["method"] = method }
+        if let header { rule["header"] = [header.0, header.1] }
         try await post("/_fake/faults", rule)
     }
 

@@ -9,7 +9,8 @@ func skipped(_ why: String) {
 }
 
 /// Client options with fast retries so fault tests finish quickly.
-func fastOptions(log: (@Sendable (String) -> Void)? = nil, requestTimeout: TimeInterval = 20) -> GoogleClientOptions {
+/// The request timeout is generous: CI runs every suite at once on two cores.
+func fastOptions(log: (@Sendable (String) -> Void)? = nil, requestTimeout: TimeInterval = 60) -> GoogleClientOptions {
     GoogleClientOptions(
         userAgent: "mmm-trainer-tests/1.0",
         retryPolicy: RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(5), maxDelay: .milliseconds(40)),
