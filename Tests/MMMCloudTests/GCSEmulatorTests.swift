@@ -42,6 +42,8 @@ struct GCSEmulatorTests {
         #expect(metadata.metadata == ["run": "r1"])
         #expect(metadata.generation == written.generation)
         #expect(try await client.metadataIfExists(uri.appending("nope")) == nil)
+        #expect(try await client.readIfExists(uri.appending("nope")) == nil)
+        #expect(try await client.readIfExists(uri)?.data == data)
         let missing = await #expect(throws: GoogleCloudError.self) { try await client.read(try uri.appending("nope")) }
         #expect(missing?.kind == .notFound)
     }

@@ -54,14 +54,22 @@ struct TokenFlowTests {
                                              "refresh_token": refresh, "subject": "user@example.com"])
         func user(_ token: String) throws -> String {
             try fake.keys.write(["type": "authorized_user", "client_id": "cid.apps.googleusercontent.com",
-                                 "client_secret": "cs-" + refresh, "refresh_token": token,
+                                 "client_secret": "cs-" + refresh, "refresh_token": token, "quota_project_id": "billing-p",
                                  "token_uri": fake.tokenURI.absoluteString], name: uniqueName("user") + ".json")
         }
         let options = GoogleCredentialsOptions(client: fastOptions())
         let good = try await GoogleCredentials.discover(
             environment: fake.environment(["GOOGLE_APPLICATION_CREDENTIALS": try user(refresh)]), options: options)
         #expect(good.kind == .authorizedUser)
-        #expect(try await good.accessToken() != nil)
+        #expect(good.quotaProjectID == "billing-p")
+        let token = try #require(try await good.accessToken())
+        // User credentials bill API calls to the quota project.
+        let secret = try SecretName(project: "p", secret: uniqueName("quota"))
+        try await SecretManagerClient(credentials: good, endpoints: fake.endpoints, options: fastOptions()).createSecret(secret)
+        let request = try #require(try await fake.requests(secret.secret).first)
+        #expect(request.headers["x-goog-user-project"] == "billing-p")
+        #expect(request.bearer == token.text)
+        #expect(request.headers["user-agent"] == "mmm-trainer-tests/1.0")
         let revoked = try await GoogleCredentials.discover(
             environment: fake.environment(["GOOGLE_APPLICATION_CREDENTIALS": try user("1//revoked")]), options: options)
         let error = await #expect(throws: GoogleCredentialsError.self) { try await revoked.accessToken() }

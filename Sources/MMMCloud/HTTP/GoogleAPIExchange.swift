@@ -95,7 +95,9 @@ struct GoogleAPIExchange: Sendable {
         let kind = GoogleErrorBody.kind(status: response.statusCode, googleStatus: body.status)
         var message = body.message
         if kind == .unauthenticated {
-            message += " — the token was refreshed once and still rejected; check the credentials (\(credentials.kind))"
+            message += credentials.isAnonymous
+                ? " — no credentials were sent (anonymous access, e.g. STORAGE_EMULATOR_HOST is set)"
+                : " — the token was refreshed once and still rejected; check the credentials (\(credentials.kind))"
         }
         if let hint { message += "; " + hint }
         return GoogleCloudError(kind: kind, service: service, operation: call.operation, message: message,

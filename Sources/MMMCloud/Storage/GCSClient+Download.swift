@@ -83,6 +83,18 @@ extension GCSClient {
         return GCSObjectContent(data: response.body, generation: generation)
     }
 
+    /// Reads a (small) object into memory, or returns `nil` when it does not exist.
+    /// - Parameter uri: The object.
+    /// - Returns: The bytes and their generation, or `nil`.
+    /// - Throws: ``GoogleCloudError`` for anything but "not found".
+    public func readIfExists(_ uri: GCSURI) async throws -> GCSObjectContent? {
+        do {
+            return try await read(uri)
+        } catch let error as GoogleCloudError where error.kind == .notFound {
+            return nil
+        }
+    }
+
     /// Why a media response's body does not match its `x-goog-hash`, or `nil` (also when there is nothing to check).
     static func contentProblem(_ response: HTTPResponse) -> String? {
         // Decompressive transcoding: the hashes describe the stored gzip bytes, not what was received.

@@ -18,7 +18,8 @@ import re
 import time
 from urllib.parse import parse_qs, unquote
 
-from fakebase import CONFIG, LOCK, Reply, google_error, issue_token, json_reply, require_auth, route
+from fakebase import CONFIG, LOCK, Reply, google_error, json_reply, route
+from faketokens import issue_token, require_auth
 
 PUBLIC_KEYS = {}
 USERS = {}

@@ -13,7 +13,8 @@ import re
 import secrets
 import time
 
-from fakebase import LOCK, google_error, json_reply, require_auth, route
+from fakebase import LOCK, google_error, json_reply, route
+from faketokens import require_auth
 
 JOBS = {}
 EXECUTIONS = {}  # name -> state dict

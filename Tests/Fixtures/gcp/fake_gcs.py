@@ -18,7 +18,9 @@ import secrets
 import time
 from urllib.parse import quote, unquote
 
-from fakebase import CONFIG, LOCK, Reply, check_bearer, crc32c, gcs_error, json_reply, route
+from crc32c import crc32c
+from fakebase import CONFIG, LOCK, Reply, gcs_error, json_reply, route
+from faketokens import check_bearer
 
 OBJECTS = {}  # (bucket, name) -> {"data", "generation", "metageneration", "contentType", "metadata", "updated"}
 SESSIONS = {}  # upload id -> session dict

@@ -8,7 +8,9 @@ payload with its CRC32C.
 import base64
 import time
 
-from fakebase import LOCK, crc32c, google_error, json_reply, require_auth, route
+from crc32c import crc32c
+from fakebase import LOCK, google_error, json_reply, route
+from faketokens import require_auth
 
 PROJECT_NUMBER = "424242"
 SECRETS = {}  # (project, secret) -> {"labels", "created", "versions": [version dicts]}

@@ -15,13 +15,12 @@ an access-token registry, and fault injection:
         {"corrupt": true}                                  flip one byte of the body (same length)
         {"replace": ["old", "new"]}                        replace text in the body (e.g. a checksum)
   GET  /_fake/requests?match=X   the request log (method, path, query, headers, body size, auth result, fault)
-  POST /_fake/revoke  {"subject": S}   later requests with tokens issued to S get 401
+  POST /_fake/revoke  {"subject": S}   later requests with tokens issued to S get 401 (faketokens.py)
   POST /_fake/config  {...}            merged into CONFIG (e.g. {"tokenLifetime": {"sa@x": 120}})
 """
 import json
 import os
 import re
-import secrets
 import signal
 import socket
 import struct
@@ -91,63 +90,6 @@ def route(method, pattern):
     return register
 
 
-# ---- tokens -----------------------------------------------------------------------------------------------------
-
-def issue_token(subject, default_lifetime=3599):
-    lifetime = int(CONFIG["tokenLifetime"].get(subject, default_lifetime))
-    token = "ya29.fake-" + secrets.token_urlsafe(24)
-    with LOCK:
-        TOKENS[token] = {"subject": subject, "expires": time.time() + lifetime, "revoked": False}
-    return token, lifetime
-
-
-def check_bearer(request):
-    """(ok, reason); sets request.subject."""
-    header = request.headers.get("authorization", "")
-    if not header.startswith("Bearer "):
-        return False, "no bearer token"
-    with LOCK:
-        info = TOKENS.get(header[7:])
-    if info is None:
-        return False, "unknown token"
-    if info["revoked"]:
-        return False, "revoked token"
-    if info["expires"] < time.time():
-        return False, "expired token"
-    request.subject = info["subject"]
-    return True, "ok"
-
-
-def require_auth(request):
-    ok, reason = check_bearer(request)
-    if ok:
-        return None
-    return json_reply(401, {"error": {"code": 401, "message": "Request had invalid authentication credentials ("
-                                      + reason + ").", "status": "UNAUTHENTICATED"}})
-
-
-# ---- CRC32C (independent of the Swift implementation: bitwise, no slicing) --------------------------------------
-
-def _crc_table():
-    table = []
-    for byte in range(256):
-        crc = byte
-        for _ in range(8):
-            crc = (crc >> 1) ^ 0x82F63B78 if crc & 1 else crc >> 1
-        table.append(crc)
-    return table
-
-
-CRC_TABLE = _crc_table()
-
-
-def crc32c(data):
-    crc = 0xFFFFFFFF
-    for byte in data:
-        crc = CRC_TABLE[(crc ^ byte) & 0xFF] ^ (crc >> 8)
-    return crc ^ 0xFFFFFFFF
-
-
 # ---- control routes ----------------------------------------------------------------------------------------------
 
 @route("POST", "/_fake/faults")
@@ -165,16 +107,6 @@ def list_requests(request):
     with LOCK:
         found = [r for r in REQUESTS if match in r["target"]]
     return json_reply(200, found)
-
-
-@route("POST", "/_fake/revoke")
-def revoke(request):
-    subject = (request.json() or {}).get("subject")
-    with LOCK:
-        for info in TOKENS.values():
-            if info["subject"] == subject:
-                info["revoked"] = True
-    return json_reply(200, {})
 
 
 @route("POST", "/_fake/config")
