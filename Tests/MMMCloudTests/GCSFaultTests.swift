@@ -98,6 +98,14 @@ struct GCSFaultTests {
         #expect(object.size == 3)
         let posts = try await fake.requests(bucket).filter { $0.method == "POST" && $0.bodySize > 0 }
         #expect(posts.count == 1 + 3 + 2)
+
+        // A real conflict (someone else's object) is a typed 412, sent once and never retried.
+        let conflict = await #expect(throws: GoogleCloudError.self) {
+            try await client.upload(Data("[2]".utf8), to: lost, preconditions: .doesNotExist)
+        }
+        #expect(conflict?.isPreconditionFailure == true)
+        #expect(try await fake.requests(bucket).filter { $0.method == "POST" && $0.bodySize > 0 }.count == 7)
+        #expect(try await client.read(lost).data == Data("[1]".utf8))
     }
 
     @Test func deletesPinTheGenerationAndAnswer204() async throws {
