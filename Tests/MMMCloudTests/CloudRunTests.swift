@@ -5,7 +5,7 @@ import MMMTransport
 import Testing
 
 /// Cloud Run jobs against the fake's operation and execution state machine.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct CloudRunTests {
     private func setUp(taskCount: Int = 2, env: [String: String] = [:]) async throws
         -> (FakeGoogle, CloudRunClient, CloudRunJobName)?

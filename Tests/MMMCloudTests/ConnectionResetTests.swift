@@ -7,7 +7,7 @@ import Testing
 /// libcurl silently resends a request whose *reused* connection dies, and FoundationNetworking never completes
 /// such a resend when it has a body. ``HTTPRequest/usesFreshConnection`` (the default for requests with a body)
 /// avoids both: the reset surfaces at once, and the request reached the server exactly once.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct ConnectionResetTests {
     @Test func aResetRequestWithABodyFailsAtOnceAndIsSentOnce() async throws {
         guard let fake = try await FakeGoogle.get() else { return }

@@ -5,7 +5,7 @@ import MMMTransport
 import Testing
 
 /// The GCS client against fake-gcs-server (the primary emulator; started once per test process).
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.timeLimit(.minutes(5)))
 struct GCSEmulatorTests {
     private func setUp(_ transfer: GCSTransferOptions = GCSTransferOptions()) async throws -> (GCSClient, String)? {
         guard let emulator = try await FakeGCSServer.get() else { return nil }

@@ -6,7 +6,7 @@ import Testing
 
 /// What fake-gcs-server cannot show (cloud-apis.md §8.2), against the hand-written GCS fake: preconditions on
 /// resumable uploads, resumable recovery through status queries, and retries after injected faults.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.timeLimit(.minutes(5)))
 struct GCSFaultTests {
     static let small = GCSTransferOptions(multipartThreshold: 256 * 1024, resumableChunkSize: 256 * 1024)
 

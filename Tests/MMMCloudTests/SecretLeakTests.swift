@@ -14,7 +14,7 @@ import Testing
 /// lines, error descriptions, dumps of credentials, clients, payloads and objects) and greps it for the private
 /// key, every token and JWT assertion the fakes saw, the refresh token, the client secret, secret payloads and
 /// resumable-upload session ids.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct SecretLeakTests {
     @Test func noSecretReachesLogsErrorsOrDumps() async throws {
         guard let fake = try await FakeGoogle.get() else { return }

@@ -5,7 +5,7 @@ import MMMTransport
 import Testing
 
 /// Secret Manager against the fake: the whole lifecycle, `latest` semantics, checksums, retries and names.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct SecretManagerTests {
     private func client(_ fake: FakeGoogle, log: (@Sendable (String) -> Void)? = nil) async throws
         -> (SecretManagerClient, GoogleCredentials)

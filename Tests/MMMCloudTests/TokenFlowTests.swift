@@ -4,7 +4,7 @@ import MMMTransport
 import Testing
 
 /// Token acquisition against the fake token endpoint, metadata server and IAM Credentials.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct TokenFlowTests {
     @Test func serviceAccountJWTIsVerifiedByTheTokenEndpoint() async throws {
         guard let fake = try await FakeGoogle.get() else { return }

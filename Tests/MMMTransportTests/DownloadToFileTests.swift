@@ -4,7 +4,7 @@ import MMMTransport
 import Testing
 
 /// `download(_:to:)`: bodies streamed into a file; error bodies returned in memory, the file left alone.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct DownloadToFileTests {
     @Test func successStreamsIntoTheFile() async throws {
         let server = try await PythonServer(script: "http_test_server.py")
