@@ -65,6 +65,10 @@ struct GCSEmulatorTests {
         #expect(try ProcessRunner.pythonSHA256(target.path) == SHA256Digest.hex(data), "independent hash")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["big.bin", "copy.bin"],
                 "no temporary files left")
+        let nowhere = await #expect(throws: GoogleCloudError.self) {
+            try await client.download(uri, to: folder.appendingPathComponent("missing/dir/x.bin"))
+        }
+        #expect(nowhere?.kind == .invalidInput)
     }
 
     @Test func createOnlyAndGenerationGuardedWrites() async throws {

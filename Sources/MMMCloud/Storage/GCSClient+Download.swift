@@ -25,8 +25,15 @@ extension GCSClient {
     /// - Throws: ``GoogleCloudError`` (``GoogleCloudError/Kind/dataCorruption`` when every attempt mismatched).
     @discardableResult
     public func download(_ uri: GCSURI, to destination: URL, generation: Int64? = nil) async throws -> GCSObject {
-        let object = try await metadata(uri, generation: generation)
         let operation = "download \(uri) to \(destination.path)"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: destination.deletingLastPathComponent().path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            throw GoogleCloudError(kind: .invalidInput, service: exchange.service, operation: operation,
+                                   message: "the folder \(destination.deletingLastPathComponent().path) does not exist")
+        }
+        let object = try await metadata(uri, generation: generation)
         let temporary = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).download-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }
