@@ -9,8 +9,11 @@ extension AllocationRequest {
     ///   0.9 × the historical spend the bounds become [0.01, min(2 × ratio, 2)];
     /// - `max_response_expected_spend` with `channel_budgets`: the budgets scaled to sum to `expected_spend`, each
     ///   channel within ±5 % of its budget, unlisted channels at 0.
-    /// - Parameter config: the job configuration as run.
-    package init(config: JobConfig) {
+    /// - Parameters:
+    ///   - config: the job configuration as run.
+    ///   - channels: the model's paid channel names and spend columns; budgets of other channels (dropped by data
+    ///     preparation) are left out with a note before the scaling. Nil keeps every budget.
+    package init(config: JobConfig, channels: Set<String>? = nil) {
         switch config.budgetScenario {
         case .maxHistoricalResponse:
             self.init(scenario: .maxResponse(.historical))
@@ -23,9 +26,20 @@ extension AllocationRequest {
                         path: "$.budget_scenario"))
             }
         case .maxResponseExpectedSpend:
-            let budgets = config.channelBudgets
+            var budgets = config.channelBudgets
+            var dropped: [String] = []
+            if let channels {
+                dropped = budgets.keys.filter { !channels.contains($0) }.sorted()
+                for key in dropped { budgets[key] = nil }
+            }
             let total = config.expectedSpend ?? budgets.values.reduce(0, +)
             self.init(scenario: .maxResponse(.total(total, source: "expected_spend")))
+            for key in dropped {
+                notes.append(
+                    .note(
+                        "channel_budget_unused", "'\(key)' is not a paid channel of the model (dropped by data preparation?); its budget is left out",
+                        path: "$.channel_budgets.\(key)"))
+            }
             if budgets.isEmpty {
                 lowBudgetRule = true
             } else {
