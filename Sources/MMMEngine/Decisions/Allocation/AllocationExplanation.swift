@@ -32,6 +32,15 @@ package enum AllocationExplanation {
         let marginal = channel.curve.gradient(at: spend)
         let others = run.price.map { " the \(a($0)) the other channels reach" } ?? " what the other channels return"
 
+        if upper - lower <= 1e-9 * Swift.max(1, upper) {
+            let why =
+                upper == 0
+                ? (channel.referenceName == "no channel budget"
+                    ? "it has no channel budget, so its bounds are [0, 0]"
+                    : (channel.reference == 0 ? "it had no spend in the date range, so bounds relative to its mean spend are [0, 0]" : "its bounds are [0, 0]"))
+                : "its lower and upper bounds are both \(a(upper))"
+            return (.fixedByBounds, moved, "cannot move: \(why)")
+        }
         switch run.feasibility {
         case .belowLowerBounds:
             return (.budgetBelowLowerBounds, moved, "held at its lower bound \(lowText): the budget is below the sum of the lower bounds")
@@ -44,15 +53,6 @@ package enum AllocationExplanation {
                 .zeroCoefficient, moved,
                 "the model gives \(name) no effect (coefficient 0), so its money is better used elsewhere; held at its lower bound \(lowText)"
             )
-        }
-        if upper - lower <= 1e-9 * Swift.max(1, upper) {
-            let why =
-                upper == 0
-                ? (channel.referenceName == "no channel budget"
-                    ? "it has no channel budget, so its bounds are [0, 0]"
-                    : (channel.reference == 0 ? "it had no spend in the date range, so bounds relative to its mean spend are [0, 0]" : "its bounds are [0, 0]"))
-                : "its lower and upper bounds are both \(a(upper))"
-            return (.fixedByBounds, moved, "cannot move: \(why)")
         }
         let atLower = !SolvedRun.isInside(spend, lower, upper) && spend - lower <= upper - spend
         if atLower {
