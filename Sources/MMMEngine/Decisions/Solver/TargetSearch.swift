@@ -16,7 +16,7 @@ package enum TargetSearch {
     }
 
     /// Scan points between the smallest and the largest total spend.
-    static let gridPoints = 16
+    static let gridPoints = 8
 
     /// Finds the budget and its split.
     /// - Parameters:
@@ -35,25 +35,45 @@ package enum TargetSearch {
         let top = surplus(high)
         if top.0 >= 0 { return (high, top.1, .cappedByUpperBounds) }
         var above = (high, top.1)
+        var surplusAbove = top.0
+        var surplusBelow = 0.0
         var found: (Double, BudgetSolver.Solution)?
         for step in stride(from: gridPoints - 1, through: 0, by: -1) {
             let budget = low + (high - low) * Double(step) / Double(gridPoints)
             let point = surplus(budget)
             if point.0 >= 0 {
                 found = (budget, point.1)
+                surplusBelow = point.0
                 break
             }
             above = (budget, point.1)
+            surplusAbove = point.0
         }
-        guard var below = found else {
-            let bottom = BudgetSolver.maximize(channels, budget: low)
-            return (low, bottom, .unreachable)
-        }
+        // The scan ends at the lower bounds, so without a crossing `above` holds their solution.
+        guard var below = found else { return (low, above.1, .unreachable) }
+        // Illinois on the surplus (continuous in B), bisecting after any step that did not halve the bracket, to
+        // 1e-12 relative in B.
+        var side = 0
+        var previousWidth = Double.infinity
         for _ in 0..<200 {
-            let mid = 0.5 * (below.0 + above.0)
-            guard mid > below.0, mid < above.0, above.0 - below.0 > 1e-12 * Swift.max(1, above.0) else { break }
+            let width = above.0 - below.0
+            guard width > 1e-12 * Swift.max(1, above.0), surplusBelow > 1e-13 * ratio * Swift.max(1, below.0) else { break }
+            var mid = below.0 + surplusBelow * width / (surplusBelow - surplusAbove)
+            if width > 0.5 * previousWidth || !(mid > below.0 && mid < above.0) { mid = 0.5 * (below.0 + above.0) }
+            previousWidth = width
+            guard mid > below.0, mid < above.0 else { break }
             let point = surplus(mid)
-            if point.0 >= 0 { below = (mid, point.1) } else { above = (mid, point.1) }
+            if point.0 >= 0 {
+                below = (mid, point.1)
+                surplusBelow = point.0
+                if side == 1 { surplusAbove *= 0.5 }
+                side = 1
+            } else {
+                above = (mid, point.1)
+                surplusAbove = point.0
+                if side == -1 { surplusBelow *= 0.5 }
+                side = -1
+            }
         }
         return (below.0, below.1, .met)
     }

@@ -43,17 +43,42 @@ enum WaterFilling {
                 highDemand = demand(high)
                 doublings += 1
             }
-            // Bisection until the bracket is as tight as doubles allow (geometric steps while it spans decades).
+            // Illinois (false position with halving) on D(λ) − B, with bisection (geometric while the bracket spans
+            // decades) as the safeguard, until the demand meets the budget or the bracket is as tight as doubles allow.
+            var fLow = total(lowDemand) - budget
+            var fHigh = total(highDemand) - budget
+            var side = 0
+            var previousWidth = Double.infinity
             for _ in 0..<400 {
-                let mid = high > 4 * low && low > 0 ? (low * high).squareRoot() : 0.5 * (low + high)
+                let width = high - low
+                if fHigh == 0 || width <= 1e-15 * high { break }
+                let bisection = high > 4 * low && low > 0 ? (low * high).squareRoot() : 0.5 * (low + high)
+                var mid = high - fHigh * (high - low) / (fHigh - fLow)
+                // A step that did not halve the bracket (a jump in the demand, or slow convergence) is followed by
+                // a bisection, so this is never slower than twice plain bisection.
+                if width > 0.5 * previousWidth || !(mid > low && mid < high) { mid = bisection }
+                previousWidth = width
                 guard mid > low, mid < high else { break }
                 let x = demand(mid)
-                if total(x) > budget {
+                let f = total(x) - budget
+                if Swift.abs(f) <= 1e-14 * Swift.max(1, budget) {
+                    lowDemand = x
+                    highDemand = x
+                    high = mid
+                    break
+                }
+                if f > 0 {
                     low = mid
                     lowDemand = x
+                    fLow = f
+                    if side == 1 { fHigh *= 0.5 }
+                    side = 1
                 } else {
                     high = mid
                     highDemand = x
+                    fHigh = f
+                    if side == -1 { fLow *= 0.5 }
+                    side = -1
                 }
             }
         }
