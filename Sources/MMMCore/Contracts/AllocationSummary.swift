@@ -42,8 +42,9 @@ public struct AllocationSummary: Codable, Sendable, Equatable {
     public var modelId: String
     /// The scenario.
     public var scenario: AllocationScenario
-    /// First and last date of the range.
+    /// First date of the range.
     public var dateStart: CalendarDate
+    /// Last date of the range.
     public var dateEnd: CalendarDate
     /// Periods in the range.
     public var periods: Int
@@ -51,11 +52,13 @@ public struct AllocationSummary: Codable, Sendable, Equatable {
     public var target: Double?
     /// Whether the budget or target could be met within the bounds.
     public var feasible: Bool
-    /// Historical spend and its response over the range.
+    /// Historical spend over the range.
     public var initialSpend: Double
+    /// The curves' response to the historical spend over the range.
     public var initialResponse: Double
-    /// Optimised spend and response over the range.
+    /// Optimised spend over the range.
     public var optimalSpend: Double
+    /// Optimised response over the range.
     public var optimalResponse: Double
     /// `optimal / initial response − 1`.
     public var responseLift: Double?

@@ -4,13 +4,21 @@ import MMMCore
 /// the channel's own position (mean spend, carryover), where the curve bends and saturates, and Robyn's simulation
 /// of holding that spend over the date range (robyn-semantics §6.2). Per period.
 package struct ResponseQuery: Encodable, Sendable, Equatable {
+    /// The run that trained the model.
     package var runId: String
+    /// The model.
     package var modelId: String
+    /// The modelled name.
     package var channel: String
+    /// The spend column (paid media only).
     package var spendColumn: String?
+    /// Revenue (ROI) or conversion (CPA).
     package var depVarType: DepVarType
+    /// First date of the range whose carryover shifts the curve.
     package var dateStart: CalendarDate
+    /// Last date of the range.
     package var dateEnd: CalendarDate
+    /// Periods in the range.
     package var periods: Int
     /// The spend asked about (per period, model units).
     package var spend: Double
@@ -24,13 +32,17 @@ package struct ResponseQuery: Encodable, Sendable, Equatable {
     package var roi: Double?
     /// ``spend`` ÷ ``response``.
     package var cpa: Double?
-    /// The curve's parameters.
+    /// The curve's coefficient (its ceiling).
     package var coefficient: Double
+    /// Hill α.
     package var alpha: Double
+    /// The stored inflexion.
     package var inflexion: Double
+    /// Mean carryover input over the range (the curve's shift).
     package var carryoverMean: Double
-    /// The channel's mean spend over the range and its response on the curve.
+    /// The channel's mean spend over the range.
     package var historicalSpend: Double
+    /// The curve at ``historicalSpend``.
     package var historicalCurveResponse: Double
     /// The mean decomposed response over the range.
     package var historicalResponse: Double
@@ -40,10 +52,12 @@ package struct ResponseQuery: Encodable, Sendable, Equatable {
     package var saturationSpend: Double
     /// The largest spend where one more unit still returns one unit (revenue models; nil if never).
     package var breakEvenSpend: Double?
-    /// Robyn's simulation: the range's rows set to ``spend``, the history re-adstocked, so the spend's own
-    /// carryover counts (mean immediate input, mean carryover, response).
+    /// Robyn's simulation (the range's rows set to ``spend``, the history re-adstocked, so the spend's own carryover
+    /// counts): the mean immediate input.
     package var simulatedImmediate: Double
+    /// The simulation's mean carryover input.
     package var simulatedCarryover: Double
+    /// The simulation's response per period.
     package var simulatedResponse: Double
 
     /// Evaluates a channel's curve at a spend.
