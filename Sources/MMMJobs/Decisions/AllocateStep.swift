@@ -12,6 +12,7 @@ import MMMEngine
 /// is rewritten (atomically) with the allocation summary; the job's ``TrainingOutcome/summary`` stays the
 /// backend's, and ``lastResult`` holds the allocation for callers that show it.
 public struct AllocateStep: AfterTrainingStep {
+    /// `allocate` (the run status names it as `failed_step` if writing its files fails).
     public let name = "allocate"
     /// The allocation of the last run of this step (nil before, or when it could not be computed).
     public let lastResult = Locked<AllocationResult?>(nil)
