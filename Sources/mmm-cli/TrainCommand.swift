@@ -90,7 +90,6 @@ struct TrainCommand: AsyncParsableCommand {
         let source = try await input.tableSource(console)
         var job = TrainingJob(config: jobConfig, source: source, options: options, store: LocalRunStore(root: root), runId: runId)
         job.notes = notes
-        let allocate = AllocateStep()
         if noAllocate {
             if jobConfig.expectedSpend != nil || !jobConfig.channelBudgets.isEmpty || jobConfig.budgetScenario != .maxHistoricalResponse {
                 job.notes.append(
@@ -99,7 +98,7 @@ struct TrainCommand: AsyncParsableCommand {
                         path: "$.budget_scenario"))
             }
         } else {
-            job.afterTraining = [allocate]
+            job.afterTraining = [AllocateStep()]
         }
         let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
         let diagnostics = ConsoleDiagnostics(console)
@@ -110,8 +109,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
         let interrupt = InterruptHandler { task.cancel() }
         defer { interrupt.stop() }
-        var outcome = try await flags.attributing { try await task.value }
-        if let allocation = allocate.lastResult.withLock({ $0 }) { outcome.summary?.allocation = AllocationSummary(allocation) }
+        let outcome = try await flags.attributing { try await task.value }
         if console.json {
             try console.resultJSON(TrainResultJSON(outcome))
         } else {

@@ -9,14 +9,10 @@ import MMMEngine
 /// last 365 days of the window (``MMMEngine`` documents the mapping). As in the previous system, an allocation
 /// that cannot be computed does not fail the run: it is reported as a warning and written to `allocator_error.txt`;
 /// a budget the bounds cannot meet is allocated as closely as the bounds allow and explained. `model_summary.json`
-/// is rewritten (atomically) with the allocation summary; the job's ``TrainingOutcome/summary`` stays the
-/// backend's, and ``lastResult`` holds the allocation for callers that show it.
+/// is rewritten (atomically) with the allocation summary, which the job's ``TrainingOutcome/summary`` then reports.
 public struct AllocateStep: AfterTrainingStep {
     /// `allocate` (the run status names it as `failed_step` if writing its files fails).
     public let name = "allocate"
-    /// The allocation of the last run of this step (nil before, or when it could not be computed).
-    public let lastResult = Locked<AllocationResult?>(nil)
-
     /// Creates the step.
     public init() {}
 
@@ -55,7 +51,6 @@ public struct AllocateStep: AfterTrainingStep {
         var summary = model.summary
         summary.allocation = AllocationSummary(allocation)
         try await folder.writeJSON(summary, to: "model_summary.json")
-        lastResult.withLock { $0 = allocation }
         return written
     }
 }

@@ -142,7 +142,12 @@ public struct TrainingJob: Sendable {
             timings.lap(step)
         }
         recorded += timings.recorded
-        let bestId = model.summary.bestModel.modelId
+        // An after-step may have amended the summary (the allocation); the outcome reports what the folder holds.
+        var summary = model.summary
+        if !afterTraining.isEmpty, let data = try await folder.read("model_summary.json") {
+            summary = try StrictJSON.decode(ModelSummary.self, from: data, file: "model_summary.json")
+        }
+        let bestId = summary.bestModel.modelId
         log.report(Diagnostic(.info, code: "finished", "best model \(bestId); files in \(folder.location)"))
         await log.flush(to: folder)
         let manifest = RunManifest(
@@ -152,7 +157,7 @@ public struct TrainingJob: Sendable {
             diagnostics: log.diagnostics.filter { $0.severity != .info })
         try await folder.writeJSON(manifest, to: "run_manifest.json")
         return TrainingOutcome(
-            runId: id, location: folder.location, state: .succeeded, summary: model.summary, trained: model,
+            runId: id, location: folder.location, state: .succeeded, summary: summary, trained: model,
             diagnostics: log.diagnostics)
     }
 }
