@@ -65,6 +65,13 @@ import Testing
         #expect(table.rows.last?["variant_id"] == ResultsTable.baselineId)
         #expect(table.columns.starts(with: ResultsTable.fixedColumns))
         #expect(table.columns.contains("roi_facebook_S") && table.columns.contains("effect_share_search_S"))
+        // Each trained variant's best model was allocated, and the allocation is in its row.
+        #expect(table.columns.contains("alloc_response_lift") && table.columns.contains("alloc_change_tv_S"))
+        let summaryN = try Bench.read(ModelSummary.self, workspace, variant: canonical, "model_summary.json")
+        let allocation = try #require(summaryN.allocation)
+        #expect(rowN["alloc_optimal_response"] == ResultsTable.number(allocation.optimalResponse))
+        #expect(rowW["alloc_optimal_response"] == rowN["alloc_optimal_response"])
+        #expect(rowN["alloc_scenario"] == allocation.scenario.rawValue)
     }
 
     @Test func collectionJoinsByIdWhateverTheFinishingOrder() async throws {

@@ -8,8 +8,8 @@ import MMMCore
 public struct BenchmarkCollector: Sendable {
     /// The benchmark folder.
     public var workspace: LocalBenchmarkWorkspace
-    /// Hook for the allocator's metrics of each best model (nil until the allocator lands).
-    public var allocationColumns: (any ResultsColumnProvider)?
+    /// The allocation of each variant's best model (``AllocationColumns``; nil leaves them out).
+    public var allocationColumns: (any ResultsColumnProvider)? = AllocationColumns()
     /// Hook for truth-recovery columns, `roi_mae` and `roi_err_<spend>` (nil until the recovery evaluation lands).
     public var truthColumns: (any ResultsColumnProvider)?
 

@@ -23,6 +23,9 @@ public struct BenchmarkRunner: Sendable {
     public var schedule: BenchmarkSchedule
     /// Which files each variant writes (the per-candidate table only with `.full`).
     public var outputs = OutputLevel.small
+    /// Whether each variant allocates its best model's budget (the `allocate` step; its metrics go into
+    /// `results.csv`).
+    public var allocate = true
     /// The clock.
     public var clock: any JobClock = SystemJobClock()
     /// Holiday calendar; nil means the built-in table.
@@ -132,6 +135,7 @@ public struct BenchmarkRunner: Sendable {
         job.clock = clock
         job.holidays = holidays
         job.notes = variant.notes
+        if allocate { job.afterTraining = [AllocateStep()] }
         let sink = ClosureDiagnosticSink { d in
             var tagged = d
             tagged.step = "\(variant.id)" + (d.step.map { "/" + $0 } ?? "")

@@ -2,8 +2,9 @@ import MMMCore
 
 /// Extra columns of `results.csv` computed from each variant's run folder.
 ///
-/// Two hooks use it (both empty until their features land):
-/// - ``BenchmarkCollector/allocationColumns``: the allocation metrics of each variant's best model (the allocator).
+/// Two hooks use it:
+/// - ``BenchmarkCollector/allocationColumns``: the allocation metrics of each variant's best model
+///   (``AllocationColumns``).
 /// - ``BenchmarkCollector/truthColumns``: `roi_mae` and `roi_err_<spend>` against a truth file (`--truth`, the
 ///   recovery evaluation of simulated data).
 public protocol ResultsColumnProvider: Sendable {
