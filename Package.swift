@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "MMMSnowflake", targets: ["MMMSnowflake"]),
         .library(name: "MMMCloud", targets: ["MMMCloud"]),
         .library(name: "MMMTransport", targets: ["MMMTransport"]),
+        .library(name: "MMMParquet", targets: ["MMMParquet"]),
         .executable(name: "mmm-cli", targets: ["mmm-cli"]),
         .executable(name: "mmm-bench", targets: ["mmm-bench"]),
     ],
@@ -31,6 +32,11 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        // System zlib (zlib1g-dev) for GZIP pages and libzstd (libzstd-dev) for ZSTD pages. See docs/parquet.md.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // Parquet reader and writer (Thrift compact metadata, PLAIN/dictionary/RLE, SNAPPY/GZIP/ZSTD) on Core's tables.
+        .target(name: "MMMParquet", dependencies: ["MMMCore", "CZlib", "CZstd"], swiftSettings: swiftSettings),
         // Shared transport: HTTP over URLSession (libcurl) behind a protocol, RS256 JWTs, key loading.
         .target(name: "MMMTransport", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         // Contracts that travel, strict decoding, CSV, data preparation. Foundation only.
@@ -51,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mmm-bench",
-            dependencies: ["MMMCore", "MMMEngine", "MMMSnowflake"],
+            dependencies: ["MMMCore", "MMMEngine", "MMMSnowflake", "MMMParquet"],
             swiftSettings: swiftSettings
         ),
         // Test-only helpers shared by the test targets (processes, temporary folders, the Python fake servers).
@@ -63,6 +69,9 @@ let package = Package(
             name: "MMMTransportTests", dependencies: ["MMMTransport", "MMMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MMMSnowflakeTests", dependencies: ["MMMSnowflake", "MMMTransport", "MMMCore", "MMMTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MMMParquetTests", dependencies: ["MMMParquet", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "MMMCloudTests", dependencies: ["MMMCloud"], swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
