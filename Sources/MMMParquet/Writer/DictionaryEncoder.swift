@@ -2,8 +2,10 @@
 enum DictionaryEncoder {
     /// The dictionary (values in first-seen order) and one index per value of `values[range]`.
     /// - Parameter maxBytes: give up once the dictionary's PLAIN size passes this.
-    /// - Returns: nil for booleans, or when the dictionary grows past `maxBytes` or past half the values.
+    /// - Returns: nil for booleans and empty chunks, or when the dictionary grows past `maxBytes` or past half the
+    ///   values.
     static func build(_ values: ValueStore, _ range: Range<Int>, maxBytes: Int) -> (ValueStore, [UInt32])? {
+        guard !range.isEmpty else { return nil }
         let maxEntries = max(16, range.count / 2)
         switch values.kind {
         case .boolean: return nil
