@@ -1,5 +1,7 @@
 /// Builds a column chunk's dictionary and the index of every value, or declines when a dictionary would not pay.
 enum DictionaryEncoder {
+    private static let sampleSize = 4096
+
     /// The dictionary (values in first-seen order) and one index per value of `values[range]`.
     /// - Parameter maxBytes: give up once the dictionary's PLAIN size passes this.
     /// - Returns: nil for booleans and empty chunks, or when the dictionary grows past `maxBytes` or past half the
@@ -30,6 +32,12 @@ enum DictionaryEncoder {
         _ slice: ArraySlice<T>, kind: ParquetValueKind, width: Int, _ maxEntries: Int, _ maxBytes: Int,
         key: (T) -> UInt64, store: (inout ValueStore, T) -> Void
     ) -> (ValueStore, [UInt32])? {
+        // Measured values (spend, revenue) are mostly distinct: a sample says so before hashing the whole chunk.
+        if slice.count > 4 * sampleSize {
+            var sample = KeyTable(capacity: sampleSize)
+            for value in slice.prefix(sampleSize) { _ = sample.intern(key(value)) }
+            if sample.count > sampleSize * 3 / 4 { return nil }
+        }
         var table = KeyTable(capacity: min(maxEntries, 1024))
         var dictionary = ValueStore(kind: kind)
         var indices: [UInt32] = []

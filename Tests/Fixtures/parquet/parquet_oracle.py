@@ -183,7 +183,7 @@ def write_fixtures(directory, rows, duck_rows=6000):
 
 GOLDEN = ["pyarrow-snappy-v2-dict.parquet", "pyarrow-gzip-v1-plain.parquet", "pyarrow-zstd-v1-dict.parquet",
           "pyarrow-none-v2-plain.parquet", "pyarrow-delta-encodings.parquet", "pyarrow-int96.parquet",
-          "duckdb-snappy.parquet", "duckdb-v2.parquet"]
+          "duckdb-snappy.parquet", "duckdb-uncompressed.parquet", "duckdb-v2.parquet"]
 
 
 def write_golden(directory):
