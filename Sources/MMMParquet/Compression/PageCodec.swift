@@ -4,7 +4,7 @@ public enum ParquetCompression: String, Sendable, CaseIterable {
     case none
     /// SNAPPY (this library's own encoder): fast, moderate size; pyarrow's default.
     case snappy
-    /// GZIP through the system zlib at level 6: smaller, slower.
+    /// GZIP through the system zlib at level 1 (level 6 is 2.8× slower for files 6 % smaller; docs/parquet.md).
     case gzip
     /// ZSTD through the system libzstd at level 3: smallest and fast.
     case zstd
@@ -24,7 +24,7 @@ public enum ParquetCompression: String, Sendable, CaseIterable {
             switch self {
             case .none: return bytes
             case .snappy: return SnappyCompressor.compress(b)
-            case .gzip: return try Gzip.compress(b, level: 6)
+            case .gzip: return try Gzip.compress(b, level: 1)
             case .zstd: return try Zstd.compress(b, level: 3)
             }
         }

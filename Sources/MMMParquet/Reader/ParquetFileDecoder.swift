@@ -35,8 +35,26 @@ struct ParquetFileDecoder {
         }
     }
 
-    /// Every column of the file, in schema order.
-    func columns() throws -> [DecodedColumn] {
+    /// Every column of `bytes`, in schema order, decoded on all cores.
+    static func columns(of bytes: [UInt8], limits: ParquetReadLimits) throws -> [DecodedColumn] {
+        let (metadata, footerStart, leaves, rows) = try bytes.withUnsafeBufferPointer {
+            try ParquetFileDecoder(file: $0, limits: limits).layout()
+        }
+        return try Parallel.map(leaves.count) { index in
+            let leaf = leaves[index]
+            do {
+                return try bytes.withUnsafeBufferPointer {
+                    try ParquetFileDecoder(file: $0, limits: limits).column(
+                        index, leaf: leaf, metadata: metadata, rows: rows, dataEnd: footerStart)
+                }
+            } catch let error as ParquetError {
+                throw error.inColumn(leaf.name)
+            }
+        }
+    }
+
+    /// The footer, the flat schema and the row count, checked against each other and the limits.
+    func layout() throws -> (FileMetaData, Int, [LeafColumn], Int) {
         let (metadata, footerStart) = try footer()
         let leaves = try FlatSchema.leaves(of: metadata.schema)
         var rows = 0
@@ -57,13 +75,7 @@ struct ParquetFileDecoder {
             throw ParquetError(
                 "the file has \(rows) rows × \(leaves.count) columns, over the \(limits.maximumCells)-cell limit")
         }
-        return try leaves.enumerated().map { index, leaf in
-            do {
-                return try column(index, leaf: leaf, metadata: metadata, rows: rows, dataEnd: footerStart)
-            } catch let error as ParquetError {
-                throw error.inColumn(leaf.name)
-            }
-        }
+        return (metadata, footerStart, leaves, rows)
     }
 
     private func column(_ index: Int, leaf: LeafColumn, metadata: FileMetaData, rows: Int, dataEnd: Int) throws

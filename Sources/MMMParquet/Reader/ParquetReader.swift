@@ -68,8 +68,7 @@ public struct ParquetReader: Sendable {
     }
 
     private func decode(_ data: Data) throws -> [DecodedColumn] {
-        let bytes = [UInt8](data)
-        return try bytes.withUnsafeBufferPointer { try ParquetFileDecoder(file: $0, limits: limits).columns() }
+        try ParquetFileDecoder.columns(of: [UInt8](data), limits: limits)
     }
 
     static func contents(of path: String) throws -> Data {

@@ -31,8 +31,8 @@ enum ChunkStatistics {
         case .string:
             var lo = values.strings[range.lowerBound], hi = lo
             for s in values.strings[range] {
-                if s.utf8.lexicographicallyPrecedes(lo.utf8) { lo = s }
-                if hi.utf8.lexicographicallyPrecedes(s.utf8) { hi = s }
+                if StringOrder.less(s, lo) { lo = s }
+                if StringOrder.less(hi, s) { hi = s }
             }
             bounds = lo.utf8.count <= maxStringBytes && hi.utf8.count <= maxStringBytes ? (Array(lo.utf8), Array(hi.utf8)) : nil
         }

@@ -1,9 +1,9 @@
 /// Writes one column chunk of one row group: an optional dictionary page, then v1 data pages.
-struct ColumnChunkWriter {
+struct ColumnChunkWriter: Sendable {
     let options: ParquetWriter.Options
 
     /// Appends the chunk for rows `rows` (dense values `dense`) of `column` to `out`.
-    /// - Returns: the chunk's metadata (offsets are positions in `out`, which starts at file offset 0).
+    /// - Returns: the chunk's metadata, with offsets as positions in `out` (see ``ColumnChunk/relocated(by:)``).
     func write(_ column: WriterColumn, rows: Range<Int>, dense: Range<Int>, into out: inout [UInt8]) throws -> ColumnChunk {
         let start = out.count
         var uncompressedTotal = 0
@@ -106,5 +106,15 @@ struct ColumnChunkWriter {
             let sample = values.strings[dense.prefix(1000)]
             return 4 + sample.reduce(0) { $0 + $1.utf8.count } / max(1, sample.count)
         }
+    }
+}
+
+extension ColumnChunk {
+    /// The same chunk with its page offsets moved by `base` bytes (from its own buffer to its place in the file).
+    func relocated(by base: Int64) -> ColumnChunk {
+        var copy = self
+        copy.metaData?.dataPageOffset += base
+        if let offset = copy.metaData?.dictionaryPageOffset { copy.metaData?.dictionaryPageOffset = offset + base }
+        return copy
     }
 }

@@ -73,14 +73,22 @@ public struct ParquetWriter: Sendable {
         var groups: [RowGroup] = []
         for g in 0..<(rowStarts.count - 1) {
             let rowRange = rowStarts[g]..<rowStarts[g + 1]
-            var chunks: [ColumnChunk] = []
-            for (c, column) in columns.enumerated() {
-                let dense = denseOffsets[c][g]..<denseOffsets[c][g + 1]
+            // Column chunks are encoded and compressed on all cores, then laid out in column order.
+            let encoded = try Parallel.map(columns.count) { c in
+                let column = columns[c]
+                var buffer: [UInt8] = []
                 do {
-                    chunks.append(try chunkWriter.write(column, rows: rowRange, dense: dense, into: &out))
+                    let dense = denseOffsets[c][g]..<denseOffsets[c][g + 1]
+                    let chunk = try chunkWriter.write(column, rows: rowRange, dense: dense, into: &buffer)
+                    return (chunk, buffer)
                 } catch let error as ParquetError {
                     throw DataError(.invalidTable, error.message, column: column.name, hint: error.hint)
                 }
+            }
+            var chunks: [ColumnChunk] = []
+            for (chunk, buffer) in encoded {
+                chunks.append(chunk.relocated(by: Int64(out.count)))
+                out += buffer
             }
             let size = chunks.reduce(Int64(0)) { $0 + ($1.metaData?.totalUncompressedSize ?? 0) }
             groups.append(RowGroup(columns: chunks, totalByteSize: size, numRows: Int64(rowRange.count)))

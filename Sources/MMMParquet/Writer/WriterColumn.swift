@@ -1,7 +1,7 @@
 import MMMCore
 
 /// A column ready to write: dense values, which rows are null, and its schema element.
-struct WriterColumn {
+struct WriterColumn: Sendable {
     var name: String
     var values: ValueStore
     /// `present[row]`; nil when no row is null.
