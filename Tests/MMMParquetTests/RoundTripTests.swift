@@ -72,6 +72,22 @@ import Testing
         #expect(back.sourceLine(ofRow: 2) == 3)
     }
 
+    @Test func fileHelpersWriteAtomicallyAndRecogniseParquet() throws {
+        let directory = try TemporaryDirectory.make("mmm-parquet-files")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("sub/t.parquet").path
+        let table = try SampleTables.everyKind(rows: 50)
+        try ParquetWriter().write(table, to: path)
+        #expect(ParquetReader.hasParquetMagic(path: path))
+        #expect(try ParquetReader().readColumns(path: path).rowCount == 50)
+        let csv = directory.appendingPathComponent("t.csv").path
+        try Data("a,b\n1,2\n".utf8).write(to: URL(fileURLWithPath: csv))
+        #expect(!ParquetReader.hasParquetMagic(path: csv))
+        #expect(!ParquetReader.hasParquetMagic(path: directory.appendingPathComponent("none").path))
+        let missing = #expect(throws: DataError.self) { try ParquetReader().readTable(path: directory.path + "/none.parquet") }
+        #expect(missing?.description.contains("no such file") == true)
+    }
+
     @Test func emptyAndSingleRowTables() throws {
         let empty = try ParquetTable(columns: [ParquetColumn(name: "x", values: .int64([]))])
         let back = try ParquetReader().readColumns(Data(try ParquetWriter().bytes(for: empty)))

@@ -67,6 +67,15 @@ public struct ParquetReader: Sendable {
         }
     }
 
+    /// Whether the file starts with the Parquet magic bytes `PAR1` (to route `--data` inputs by content as well as
+    /// by a `.parquet` extension).
+    /// - Parameter path: the file; unreadable files answer false.
+    public static func hasParquetMagic(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 4)) == Data("PAR1".utf8)
+    }
+
     private func decode(_ data: Data) throws -> [DecodedColumn] {
         try ParquetFileDecoder.columns(of: [UInt8](data), limits: limits)
     }
