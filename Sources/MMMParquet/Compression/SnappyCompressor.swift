@@ -39,9 +39,11 @@ enum SnappyCompressor {
             while ip <= limit {
                 let word = load32(raw, ip)
                 let hash = Int((word &* 0x1E35_A7BD) >> UInt32(32 - hashBits))
-                let candidate = Int(table[hash])
-                table[hash] = Int32(ip)
-                guard candidate >= 0, load32(raw, candidate) == word else {
+                // The table holds offsets within the block (so any input size fits), -1 when empty.
+                let slot = Int(table[hash])
+                let candidate = block.lowerBound + slot
+                table[hash] = Int32(ip - block.lowerBound)
+                guard slot >= 0, load32(raw, candidate) == word else {
                     ip += skip >> 5
                     skip += 1
                     continue
@@ -53,7 +55,9 @@ enum SnappyCompressor {
                 emitCopy(offset: ip - candidate, length: length, into: &out)
                 ip += length
                 literalStart = ip
-                if ip - 1 <= limit { table[Int((load32(raw, ip - 1) &* 0x1E35_A7BD) >> UInt32(32 - hashBits))] = Int32(ip - 1) }
+                if ip - 1 <= limit {
+                    table[Int((load32(raw, ip - 1) &* 0x1E35_A7BD) >> UInt32(32 - hashBits))] = Int32(ip - 1 - block.lowerBound)
+                }
             }
         }
         emitLiteral(input, literalStart..<block.upperBound, into: &out)

@@ -11,7 +11,18 @@ import MMMCore
 /// | ``date`` | INT32 (DATE) | INT32 DATE |
 /// | ``timestamp`` | INT64 (TIMESTAMP µs, UTC) | TIMESTAMP ms/µs/ns, INT96 |
 public enum ParquetValueKind: String, Sendable, Equatable, CaseIterable {
-    case boolean, int64, double, string, date, timestamp
+    /// True/false flags.
+    case boolean
+    /// 64-bit signed integers.
+    case int64
+    /// 64-bit floating point numbers.
+    case double
+    /// UTF-8 text.
+    case string
+    /// Calendar days.
+    case date
+    /// Instants in microseconds since the epoch (UTC).
+    case timestamp
 }
 
 /// The cells of one column; `nil` is a null cell.
