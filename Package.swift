@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "MMMTransport", targets: ["MMMTransport"]),
         .library(name: "MMMJobs", targets: ["MMMJobs"]),
         .library(name: "MMMCharts", targets: ["MMMCharts"]),
+        .library(name: "MMMParquet", targets: ["MMMParquet"]),
         .executable(name: "mmm-cli", targets: ["mmm-cli"]),
         .executable(name: "mmm-bench", targets: ["mmm-bench"]),
     ],
@@ -33,6 +34,11 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        // System zlib (zlib1g-dev) for GZIP pages and libzstd (libzstd-dev) for ZSTD pages. See docs/parquet.md.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // Parquet reader and writer (Thrift compact metadata, PLAIN/dictionary/RLE, SNAPPY/GZIP/ZSTD) on Core's tables.
+        .target(name: "MMMParquet", dependencies: ["MMMCore", "CZlib", "CZstd"], swiftSettings: swiftSettings),
         // Shared transport: HTTP over URLSession (libcurl) behind a protocol, RS256 JWTs, key loading.
         .target(name: "MMMTransport", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         // Contracts that travel, strict decoding, CSV, data preparation. Foundation only.
@@ -53,14 +59,14 @@ let package = Package(
         .executableTarget(
             name: "mmm-cli",
             dependencies: [
-                "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport",
+                "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport", "MMMParquet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "mmm-bench",
-            dependencies: ["MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake"],
+            dependencies: ["MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMParquet"],
             swiftSettings: swiftSettings
         ),
         // Test-only helpers shared by the test targets (processes, temporary folders, the Python fake servers).
@@ -85,8 +91,12 @@ let package = Package(
             name: "MMMBenchmarkTests", dependencies: ["MMMJobs", "MMMCore", "MMMCharts", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "MMMChartsTests", dependencies: ["MMMCharts", "MMMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MMMParquetTests", dependencies: ["MMMParquet", "MMMCore", "MMMTestSupport"],
+            swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
-            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
+            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTestSupport"],
+            swiftSettings: swiftSettings),
     ]
 )

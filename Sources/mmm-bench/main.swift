@@ -8,6 +8,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "train": TrainBenchmark.run,
     "allocate": AllocateBenchmark.run,
     "snowflake-decode": SnowflakeDecodeBenchmark.run,
+    "parquet": ParquetBenchmark.run,
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {
     let names = benchmarks.keys.sorted().joined(separator: ", ")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MMMCore
+import MMMParquet
 import MMMSnowflake
 
 /// `mmm-cli snowflake …`.
@@ -16,10 +17,12 @@ struct SnowflakeCommand: AsyncParsableCommand {
 struct SnowflakeQueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Run a query (or read a table) and write the rows as CSV, JSON or NDJSON.",
+        abstract: "Run a query (or read a table) and write the rows as CSV, JSON, NDJSON or Parquet.",
         discussion: """
             Exactly one of --sql, --sql-file, --table. --table takes DB.SCHEMA.TABLE; each part is validated and quoted, so \
             a table name cannot inject SQL. Ctrl-C cancels the running statement.
+            Parquet (SNAPPY): NUMBER(p,0) → INT64, other numbers → DOUBLE, DATE → DATE, timestamps → TIMESTAMP (µs, UTC), \
+            BOOLEAN → BOOLEAN, the rest → STRING.
             Example: mmm-cli snowflake query --connection prod --table ANALYTICS.MMM.DAILY_DE --limit 100 --format csv
             """
     )
@@ -30,7 +33,7 @@ struct SnowflakeQueryCommand: AsyncParsableCommand {
     var sqlFile: String?
     @Option(help: "A table: DB.SCHEMA.TABLE.")
     var table: String?
-    @Option(help: "csv (default), json or ndjson.")
+    @Option(help: "csv (default), json, ndjson or parquet.")
     var format: QueryFormat = .csv
     @Option(help: "Write to this file (atomically) instead of stdout.")
     var output: String?
@@ -40,7 +43,7 @@ struct SnowflakeQueryCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
-        case csv, json, ndjson
+        case csv, json, ndjson, parquet
     }
 
     func validate() throws {
@@ -60,6 +63,7 @@ struct SnowflakeQueryCommand: AsyncParsableCommand {
         case .csv: bytes = result.csvBytes()
         case .json: bytes = try result.jsonBytes()
         case .ndjson: bytes = try result.ndjsonBytes()
+        case .parquet: bytes = try ParquetWriter().bytes(for: result.parquetTable())
         }
         if let output {
             try AtomicFile.write(Data(bytes), to: output)
