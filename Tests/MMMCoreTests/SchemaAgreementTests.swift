@@ -56,6 +56,15 @@ import Testing
         #expect(Set(try #require(best["properties"] as? [String: Any]).keys) == ModelMetrics.jsonKeys)
         let decomposition = try #require((properties["decomposition"] as? [String: Any])?["items"] as? [String: Any])
         #expect(Set(try #require(decomposition["properties"] as? [String: Any]).keys) == VariableContribution.jsonKeys)
+        let config = try #require(try schema("job_config")["properties"] as? [String: Any])
+        let csv = try #require(config["csv"] as? [String: Any])
+        #expect(Set(try #require(csv["properties"] as? [String: Any]).keys) == CSVSettings.jsonKeys)
+        #expect(csv["additionalProperties"] as? Bool == false)
+        let csvProperties = try #require(csv["properties"] as? [String: [String: Any]])
+        #expect(csvProperties["delimiter"]?["enum"] as? [String] == CSVDelimiter.allCases.map(\.rawValue))
+        #expect(csvProperties["decimal"]?["enum"] as? [String] == CSVDecimalMark.allCases.map(\.rawValue))
+        let missing = try #require(config["missing_dep_var"] as? [String: Any])
+        #expect(missing["enum"] as? [String] == MissingDepVarPolicy.allCases.map(\.rawValue))
     }
 
     /// Every example validates against its schema with Python's jsonschema (the reference validator), and Swift
