@@ -5,8 +5,11 @@ import Testing
 
 /// Runs success and failure flows with logging on, gathers everything the library lets out (log lines, error
 /// descriptions, configuration and client dumps, result text) and greps it for the passphrase, the private key
-/// material and every JWT the fake received.
-@Suite(.timeLimit(.minutes(1)))
+/// material and every JWT the fake received. Every failure flow must really fail, with the expected kind, so the
+/// grep covers the error texts it claims to cover.
+/// Time limit: the work takes seconds, but on a loaded 2-core machine a test can wait minutes for a thread while the
+/// rest of `swift test` runs; the limit only catches hangs, so it is sized to the whole run under load, not to the test.
+@Suite(.timeLimit(.minutes(10)))
 struct SecretLeakTests {
     @Test func noSecretReachesLogsErrorsOrOutputs() async throws {
         let keys = try SnowflakeTestKeys.shared.get()
@@ -39,19 +42,29 @@ struct SecretLeakTests {
         for column in result.columns { outputs.append((0..<result.rowCount).map { column.formattedValue(at: $0) ?? "" }.joined()) }
         record(result)
         // SQL error, timeout with cancel, authentication failure with an unknown key.
-        do { _ = try await client.query("SELECT AFAF") } catch { record(error) }
-        do { _ = try await client.query("CALL SLOW()", timeoutSeconds: 1) } catch { record(error) }
+        let sqlError = await #expect(throws: SnowflakeError.self) { try await client.query("SELECT AFAF") }
+        #expect(sqlError?.kind == .statementFailed)
+        let timeout = await #expect(throws: SnowflakeError.self) { try await client.query("CALL SLOW()", timeoutSeconds: 1) }
+        #expect(timeout?.kind == .statementTimedOut)
         let stranger = try await SnowflakeClient(configuration: try fake.configuration(keyPath: keys.otherKey), options: options)
-        do { _ = try await stranger.query("SELECT AFAF") } catch { record(error) }
+        let unknownKey = await #expect(throws: SnowflakeError.self) { try await stranger.query("SELECT AFAF") }
+        #expect(unknownKey?.kind == .authentication)
+        for case let error? in [sqlError, timeout, unknownKey] { record(error) }
         // Wrong and missing passphrases.
         options.passphrasePrompt = { SecretValue("wrong-" + SnowflakeTestKeys.passphrase) }
         for path in [keys.des3Key, keys.aes256Key] {
-            do { _ = try await SnowflakeClient(configuration: try fake.configuration(keyPath: path), options: options) }
-            catch { record(error) }
+            let wrong = await #expect(throws: PrivateKeyError.self) {
+                try await SnowflakeClient(configuration: try fake.configuration(keyPath: path), options: options)
+            }
+            #expect(wrong?.kind == .wrongPassphrase, "\(path)")
+            if let wrong { record(wrong) }
         }
         options.passphrasePrompt = nil
-        do { _ = try await SnowflakeClient(configuration: try fake.configuration(keyPath: keys.aes256Key), options: options) }
-        catch { record(error) }
+        let missing = await #expect(throws: PrivateKeyError.self) {
+            try await SnowflakeClient(configuration: try fake.configuration(keyPath: keys.aes256Key), options: options)
+        }
+        #expect(missing?.kind == .passphraseRequired)
+        if let missing { record(missing) }
         // Configuration from the environment holding a passphrase and raw PEM.
         let rawPEM = try String(contentsOfFile: keys.plainKey, encoding: .utf8)
         let resolver = SnowflakeConfigResolver(
