@@ -62,3 +62,12 @@ import Testing
         #expect(steps.first?["notes"] as? [String] == ["delimiter semicolon (';'), detected from the header line, decimal mark ','"])
     }
 }
+
+/// `YYYY-MM-DD` of the day `offset` days after 2024-01-01 (consecutive daily test data without accidental gaps).
+func isoDay(_ offset: Int) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    let date = calendar.date(byAdding: .day, value: offset, to: Date(timeIntervalSince1970: 1_704_067_200)) ?? Date()
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+}

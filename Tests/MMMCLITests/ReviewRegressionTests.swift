@@ -69,7 +69,7 @@ import Testing
     @Test func engineDataErrorsExitWithThree() throws {
         let dir = try scratchDirectory()
         var csv = "date,y,s,(Intercept)\n"
-        for d in 0..<60 { csv += "2024-\(String(format: "%02d", 1 + d / 28))-\(String(format: "%02d", 1 + d % 28)),\(d % 9),\(d % 5),\(d % 3)\n" }
+        for d in 0..<60 { csv += "\(isoDay(d)),\(d % 9),\(d % 5),\(d % 3)\n" }
         let data = try write(csv, "d.csv", in: dir)
         let config = try write(
             #"{"dep_var":"y","paid_media":[{"spend":"s","var":"s"}],"context_vars":["(Intercept)"],"train_size":1}"#, "c.json", in: dir)
