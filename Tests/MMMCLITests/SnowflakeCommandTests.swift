@@ -6,7 +6,7 @@ import Testing
 /// threads of their own so waiting tests do not starve the cooperative pool.
 /// Time limit: the work takes seconds (two short trainings), but on a loaded 2-core machine a test can wait minutes
 /// while the rest of `swift test` runs; the limit only catches hangs.
-@Suite(.timeLimit(.minutes(10)))
+@Suite(.dedicatedThreads, .timeLimit(.minutes(10)))
 struct SnowflakeCommandTests {
     static let checkSQL =
         "SELECT CURRENT_ACCOUNT(), CURRENT_USER(), CURRENT_ROLE(), CURRENT_WAREHOUSE(), CURRENT_DATABASE(), "

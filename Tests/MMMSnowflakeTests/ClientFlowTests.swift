@@ -7,7 +7,7 @@ import Testing
 /// End-to-end flows against the local SQL API fake (one listener per test of the shared fake on 127.0.0.1).
 /// Time limit: the work takes seconds, but on a loaded 2-core machine a test can wait minutes for a thread while the
 /// rest of `swift test` runs; the limit only catches hangs, so it is sized to the whole run under load, not to the test.
-@Suite(.timeLimit(.minutes(10)))
+@Suite(.dedicatedThreads, .timeLimit(.minutes(10)))
 struct ClientFlowTests {
     @Test(arguments: [(true, 2), (false, 0), (false, 3)])
     func everyTypeAcrossGzipPartitions(submitAsync: Bool, pollsBeforeDone: Int) async throws {

@@ -8,7 +8,7 @@ import Testing
 /// tests passing means something.
 /// Time limit: the work takes seconds, but on a loaded 2-core machine a test can wait minutes for a thread while the
 /// rest of `swift test` runs; the limit only catches hangs, so it is sized to the whole run under load, not to the test.
-@Suite(.timeLimit(.minutes(10)))
+@Suite(.dedicatedThreads, .timeLimit(.minutes(10)))
 struct FakeServerSelfTests {
     private func validToken() async throws -> SecretValue {
         let keys = try SnowflakeTestKeys.shared.get()

@@ -1,4 +1,5 @@
 import Foundation
+import MMMTestSupport
 import MMMSnowflake
 import MMMTransport
 import Testing
@@ -9,7 +10,7 @@ import Testing
 /// grep covers the error texts it claims to cover.
 /// Time limit: the work takes seconds, but on a loaded 2-core machine a test can wait minutes for a thread while the
 /// rest of `swift test` runs; the limit only catches hangs, so it is sized to the whole run under load, not to the test.
-@Suite(.timeLimit(.minutes(10)))
+@Suite(.dedicatedThreads, .timeLimit(.minutes(10)))
 struct SecretLeakTests {
     @Test func noSecretReachesLogsErrorsOrOutputs() async throws {
         let keys = try SnowflakeTestKeys.shared.get()

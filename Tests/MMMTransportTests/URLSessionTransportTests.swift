@@ -7,7 +7,7 @@ import Testing
 /// not count each other's).
 /// Time limit: the work takes seconds, but on a loaded 2-core machine a test can wait minutes for a thread while the
 /// rest of `swift test` runs; the limit only catches hangs, so it is sized to the whole run under load, not to the test.
-@Suite(.timeLimit(.minutes(10)))
+@Suite(.dedicatedThreads, .timeLimit(.minutes(10)))
 struct URLSessionTransportTests {
     let transport = URLSessionTransport()
 
