@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Testing
 
 /// A task executor on Dispatch threads of its own, outside Swift's cooperative pool.
@@ -21,6 +22,10 @@ public final class DedicatedThreadsExecutor: TaskExecutor {
 
 /// Runs each test (of a suite, when given to `@Suite`) with ``DedicatedThreadsExecutor`` as its task executor, so
 /// its awaits resume without waiting for the cooperative pool (see there).
+///
+/// Diagnostics for measuring it: `MMM_TEST_DEDICATED_THREADS=0` keeps the tests on the cooperative pool, and
+/// `MMM_TEST_SCOPE_TIMING=1` prints each test case's time inside this scope to stderr (`scope-timing <seconds>
+/// <test>`): the time the test itself took, without the wait for a pool thread before and after it.
 public struct DedicatedThreadsTrait: SuiteTrait, TestTrait, TestScoping {
     public var isRecursive: Bool { true }
 
@@ -31,7 +36,20 @@ public struct DedicatedThreadsTrait: SuiteTrait, TestTrait, TestScoping {
     public func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
-        try await withTaskExecutorPreference(DedicatedThreadsExecutor.shared) { try await function() }
+        let environment = ProcessInfo.processInfo.environment
+        let start = ContinuousClock.now
+        defer {
+            if environment["MMM_TEST_SCOPE_TIMING"] == "1" {
+                let elapsed = (ContinuousClock.now - start).components
+                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+                FileHandle.standardError.write(Data("scope-timing \(seconds) \(test.name)\n".utf8))
+            }
+        }
+        if environment["MMM_TEST_DEDICATED_THREADS"] == "0" {
+            try await function()
+        } else {
+            try await withTaskExecutorPreference(DedicatedThreadsExecutor.shared) { try await function() }
+        }
     }
 }
 
