@@ -406,11 +406,21 @@ class ControlHandler(BaseHTTPRequestHandler):
 
 def listen(state):
     """A listener for one scenario on an ephemeral port, served by a daemon thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = QuietServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     server.state = state
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
     return server
+
+
+class QuietServer(ThreadingHTTPServer):
+    """Ignores clients that drop a connection (timeouts, cancellation and the test process exiting do)."""
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
 
 
 def exit_with_parent():
@@ -439,7 +449,7 @@ def main():
     parser.add_argument("--scenario")
     args = parser.parse_args()
     if args.shared:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), ControlHandler)
+        server = QuietServer(("127.0.0.1", 0), ControlHandler)
     else:
         if not (args.public_key and args.account and args.user and args.scenario):
             parser.error("--public-key, --account, --user and --scenario are required without --shared")
@@ -447,7 +457,7 @@ def main():
             public_key = serialization.load_pem_public_key(handle.read())
         with open(args.scenario, encoding="utf-8") as handle:
             scenario = json.load(handle)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server = QuietServer(("127.0.0.1", 0), Handler)
         server.state = State(scenario, public_key, args.account, args.user)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
