@@ -6,3 +6,18 @@ import MMMJobs
 extension AdstockType: ExpressibleByArgument {}
 extension DepVarType: ExpressibleByArgument {}
 extension OutputLevel: ExpressibleByArgument {}
+extension MissingDepVarPolicy: ExpressibleByArgument {}
+
+/// `--delimiter` values by name (a literal `;` or tab is awkward on a command line).
+enum DelimiterFlag: String, ExpressibleByArgument, CaseIterable {
+    case auto, comma, semicolon, tab
+
+    var value: CSVDelimiter {
+        switch self {
+        case .auto: .auto
+        case .comma: .comma
+        case .semicolon: .semicolon
+        case .tab: .tab
+        }
+    }
+}

@@ -23,18 +23,21 @@ struct BenchmarkCollectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        if format == "parquet" {
-            throw UsageError("--format parquet needs the Parquet writer, which this build does not have yet; use --format csv")
-        }
         if truth != nil {
             throw UsageError("--truth needs the recovery evaluation, which this build does not have yet; collect without it")
         }
         let workspace = LocalBenchmarkWorkspace(directory: directory)
         let table = try await BenchmarkWorkflow.collect(workspace)
+        var written = workspace.path("results.csv")
+        if format == "parquet" {
+            // results.csv stays the canonical table (resume and analyze read it); the Parquet copy is for pyarrow/duckdb.
+            try workspace.write(try table.parquet(), to: "results.parquet")
+            written = workspace.path("results.parquet")
+        }
         if console.json {
-            try console.resultJSON(["results": workspace.path("results.csv"), "rows": String(table.rows.count)])
+            try console.resultJSON(["results": written, "rows": String(table.rows.count)])
         } else {
-            console.result("\(table.rows.count) rows (\(table.rows.count - 1) variants + naive baseline) → \(workspace.path("results.csv"))")
+            console.result("\(table.rows.count) rows (\(table.rows.count - 1) variants + naive baseline) → \(written)")
         }
     }
 }

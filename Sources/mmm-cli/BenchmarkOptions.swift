@@ -43,7 +43,7 @@ struct BenchmarkDataOptions: ParsableArguments {
 
     /// Loads the table once (Ctrl-C cancels a Snowflake query).
     func load(_ console: Console) async throws -> LoadedTable {
-        if let data { return try await CSVFileSource(path: data).load() }
+        if let data { return try await TableFileFormat.source(path: data, csv: nil).load() }
         guard snowflakeTable != nil || snowflakeSql != nil else {
             throw UsageError("give the data: --data FILE, --snowflake-table or --snowflake-sql")
         }

@@ -1,17 +1,24 @@
 import ArgumentParser
 import Foundation
 import MMMCore
+import MMMJobs
 
 /// `mmm-cli data inspect FILE`.
 struct DataInspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Profile a CSV: columns, types, date range, cadence, gaps, duplicate dates, negatives, constant columns.",
+        abstract: "Profile a table (CSV or Parquet): columns, types, date range, cadence, gaps, duplicate dates, negatives, constant columns.",
         discussion: "Example: mmm-cli data inspect Examples/data/dt_simulated_weekly.csv --json"
     )
 
-    @Argument(help: "The CSV file.")
+    @Argument(help: "The table: a CSV file, or a Parquet file (name ending in .parquet).")
     var file: String
+
+    @Option(help: "CSV field delimiter: auto (detected from the header line), comma, semicolon or tab.")
+    var delimiter: DelimiterFlag?
+
+    @Flag(help: "Numbers use a decimal comma, e.g. 1234,5.")
+    var decimalComma = false
 
     @Option(help: "The date column (default: DATE, DS, DATUM, FECHA or DATA).")
     var dateColumn: String?
@@ -20,7 +27,8 @@ struct DataInspectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let table = try CSVReader().read(path: file)
+        let csv = CSVSettings(delimiter: delimiter?.value ?? .auto, decimal: decimalComma ? .comma : .point)
+        let table = try await TableFileFormat.source(path: file, csv: csv).load().table
         if let dateColumn, table.indexIgnoringCase(dateColumn) == nil {
             let names = table.columnNames.prefix(12).joined(separator: ", ")
             throw UsageError("--date-column '\(dateColumn)' is not a column of \(file) (columns: \(names)\(table.columns.count > 12 ? ", …" : ""))")

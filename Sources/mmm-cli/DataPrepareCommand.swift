@@ -18,7 +18,7 @@ struct DataPrepareCommand: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Prepared CSV to write.")
+    @Option(help: "Prepared table to write: CSV, or Parquet when the name ends in .parquet.")
     var output: String
 
     @Option(help: "Manifest to write (default: <output>.manifest.json).")
@@ -31,12 +31,14 @@ struct DataPrepareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        var job = PreparationJob(config: try input.loadConfig(console), source: try await input.tableSource(console))
+        var flags = FlagAttribution(configFile: input.config)
+        let config = try input.applyingInputFlags(to: try input.loadConfig(console), flags: &flags)
+        var job = PreparationJob(config: config, source: try await input.tableSource(console, config: config))
         job.options.trimToWindow = trimWindow
         let manifestPath = manifest ?? output + ".manifest.json"
         let diagnostics = ConsoleDiagnostics(console)
-        let state = try await FlagAttribution(configFile: input.config).attributing {
-            try await job.run(csvPath: output, manifestPath: manifestPath, diagnostics: diagnostics)
+        let state = try await flags.attributing {
+            try await job.run(outputPath: output, manifestPath: manifestPath, diagnostics: diagnostics)
         }
         if console.json {
             try console.resultJSON(state.manifest)

@@ -6,7 +6,7 @@ import MMMSnowflake
 
 /// Where `data prepare` and `train` read from — a CSV file or a Snowflake query — and the job configuration.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Input CSV file.")
+    @Option(help: "Input table: a CSV file, or a Parquet file (name ending in .parquet).")
     var data: String?
 
     @Option(help: "Read the input from this Snowflake table (DB.SCHEMA.TABLE) instead of --data.")
@@ -19,6 +19,15 @@ struct InputOptions: ParsableArguments {
         help: "Job configuration: an mmm-trainer job config, a previous-system job_config.json, or a selected_columns.json.")
     var config: String
 
+    @Option(help: "CSV field delimiter: auto (detected from the header line), comma, semicolon or tab (config: csv.delimiter).")
+    var delimiter: DelimiterFlag?
+
+    @Flag(help: "Numbers use a decimal comma, e.g. 1234,5 (config: csv.decimal).")
+    var decimalComma = false
+
+    @Option(help: "Empty or missing dep_var values: error (default), drop or zero (config: missing_dep_var).")
+    var missingDepVar: MissingDepVarPolicy?
+
     @OptionGroup(title: "Snowflake connection (with --snowflake-table / --snowflake-sql)")
     var snowflake: SnowflakeOptions
 
@@ -30,12 +39,28 @@ struct InputOptions: ParsableArguments {
 
     /// The table source these options name. For Snowflake the client is made (and the key read) here, before the job
     /// starts; the query itself runs inside the job, so Ctrl-C cancels it and a failure is recorded in the run.
-    func tableSource(_ console: Console) async throws -> any TableSource {
-        if let data { return CSVFileSource(path: data) }
+    func tableSource(_ console: Console, config: JobConfig) async throws -> any TableSource {
+        if let data { return TableFileFormat.source(path: data, csv: config.csv) }
         let statement = try SnowflakeSource.statement(sql: snowflakeSql, sqlFile: nil, table: snowflakeTable, limit: nil)
         let client = try await snowflake.makeClient(console)
         console.info("snowflake: the query runs as the first step (\(snowflakeTable.map { "SELECT * FROM \($0)" } ?? "--snowflake-sql"))")
         return SnowflakeTableSource(client: client, sql: statement.sql, label: statement.label)
+    }
+
+    /// The configuration with the input flags applied (recorded in `flags`, so errors about them name the flag).
+    func applyingInputFlags(to base: JobConfig, flags: inout FlagAttribution) throws -> JobConfig {
+        var config = base
+        if delimiter != nil || decimalComma {
+            var csv = config.csv ?? CSVSettings()
+            if let delimiter { csv.delimiter = delimiter.value }
+            if decimalComma { csv.decimal = .comma }
+            config.csv = csv
+        }
+        if let missingDepVar {
+            config.missingDepVar = missingDepVar
+            flags.byPath["$.missing_dep_var"] = "--missing-dep-var \(missingDepVar.rawValue)"
+        }
+        return config
     }
 
     /// Loads the configuration and reports how it was read (conversion notes with --verbose).

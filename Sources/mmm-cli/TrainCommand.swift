@@ -87,7 +87,7 @@ struct TrainCommand: AsyncParsableCommand {
         let options = TrainingOptions(
             iterations: jobConfig.iterations, trials: jobConfig.trials, seed: jobConfig.seed,
             threads: threads ?? jobConfig.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let source = try await input.tableSource(console)
+        let source = try await input.tableSource(console, config: jobConfig)
         var job = TrainingJob(config: jobConfig, source: source, options: options, store: LocalRunStore(root: root), runId: runId)
         job.notes = notes
         if noAllocate {
@@ -119,8 +119,8 @@ struct TrainCommand: AsyncParsableCommand {
 
     /// The configuration with the flags applied, and which fields the flags set (so later errors name the flag).
     private func overridden(_ base: JobConfig) throws -> (JobConfig, [Diagnostic], FlagAttribution) {
-        var c = base
         var flags = FlagAttribution(configFile: input.config)
+        var c = try input.applyingInputFlags(to: base, flags: &flags)
         func set(_ path: String, _ flag: String, _ value: String?) {
             if let value { flags.byPath[path] = "\(flag) \(value)" }
         }

@@ -60,7 +60,7 @@ import Testing
         let dir = try scratchDirectory()
         var csv = "date,COUNTRY,N_UPLOADS_WEB,GA_SUPPLY_COST,GA_SUPPLY_SESSIONS,META_DEMAND_COST,META_DEMAND_SESSIONS,SEO_DAILY_SESSIONS,TV_IS_ON\n"
         for d in 0..<120 {
-            let day = String(format: "2024-%02d-%02d", 1 + d / 28, 1 + d % 28)
+            let day = isoDay(d)
             csv += "\(day),DE,\(100 + d % 9),\(d % 5 + 1),\(d % 7 * 3),\(d % 3 + 2),\(d % 4),\(50 + d % 6),\(d / 60)\n"
         }
         let data = try write(csv, "data.csv", in: dir)

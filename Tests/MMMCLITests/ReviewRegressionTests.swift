@@ -50,7 +50,10 @@ import Testing
             csv += "\(day),\(100 + d % 11),\(d % 7)\n"
         }
         let data = try write(csv, "gaps.csv", in: dir)
-        let config = try write(#"{"dep_var":"y","paid_media":[{"spend":"s","var":"s"}],"train_size":[0.6,0.8]}"#, "c.json", in: dir)
+        // Missing dates leave the dep_var without a value: an error unless missing_dep_var says what to do.
+        let config = try write(
+            #"{"dep_var":"y","paid_media":[{"spend":"s","var":"s"}],"train_size":[0.6,0.8],"missing_dep_var":"zero"}"#,
+            "c.json", in: dir)
         let r = try CLI.run(["train", "--data", data, "--config", config, "--iterations", "150", "--trials", "1", "--output", dir.path])
         #expect(r.code == 0, "\(r.stderr)")
         #expect(r.stderr.contains("warning: ") && r.stderr.contains("missing daily periods added as empty rows"), "\(r.stderr)")
@@ -66,7 +69,7 @@ import Testing
     @Test func engineDataErrorsExitWithThree() throws {
         let dir = try scratchDirectory()
         var csv = "date,y,s,(Intercept)\n"
-        for d in 0..<60 { csv += "2024-\(String(format: "%02d", 1 + d / 28))-\(String(format: "%02d", 1 + d % 28)),\(d % 9),\(d % 5),\(d % 3)\n" }
+        for d in 0..<60 { csv += "\(isoDay(d)),\(d % 9),\(d % 5),\(d % 3)\n" }
         let data = try write(csv, "d.csv", in: dir)
         let config = try write(
             #"{"dep_var":"y","paid_media":[{"spend":"s","var":"s"}],"context_vars":["(Intercept)"],"train_size":1}"#, "c.json", in: dir)

@@ -1,40 +1,47 @@
 import Foundation
 import MMMTestSupport
 
-/// The Python SQL API fake, driven from the CLI tests: one key pair (openssl CLI), a scenario keyed by statement
-/// text, and the connection flags pointing `mmm-cli` at it over http on 127.0.0.1.
-final class CLISnowflakeFake {
+/// The Python SQL API fake, driven from the CLI tests: one key pair per test run (openssl CLI), a listener of the
+/// shared fake per test with a scenario keyed by statement text, and the connection flags pointing `mmm-cli` at it
+/// over http on 127.0.0.1.
+final class CLISnowflakeFake: Sendable {
     static let passphrase = "cli-Passphrase-4711"
+
+    /// The key files, generated once per test run (RSA key generation is slow on a loaded machine).
+    static let keys: Result<URL, any Error> = Result {
+        let directory = try TemporaryDirectory.make("mmm-cli-snowflake")
+        try Shell.run("""
+            set -e; cd \(Shell.quote(directory.path))
+            openssl genrsa 2048 2>/dev/null | openssl pkcs8 -topk8 -inform PEM -out key.p8 -nocrypt
+            openssl pkcs8 -topk8 -v2 des3 -in key.p8 -passout pass:\(passphrase) -out key-des3.p8
+            openssl rsa -in key.p8 -pubout -out key.pub 2>/dev/null
+            """)
+        return directory
+    }
+
     let directory: URL
-    let server: PythonServer
+    let listener: SnowflakeFakeListener
 
     var plainKey: String { directory.appendingPathComponent("key.p8").path }
     var encryptedKey: String { directory.appendingPathComponent("key-des3.p8").path }
 
-    /// Starts the fake with `statements` (SQL text → `{columns, partitions}` in jsonv2 encoding).
+    /// Opens a listener with `statements` (SQL text → `{columns, partitions}` in jsonv2 encoding).
     init(statements: [String: Any]) async throws {
-        directory = try TemporaryDirectory.make("mmm-cli-snowflake")
-        try Shell.run("""
-            set -e; cd \(Shell.quote(directory.path))
-            openssl genrsa 2048 2>/dev/null | openssl pkcs8 -topk8 -inform PEM -out key.p8 -nocrypt
-            openssl pkcs8 -topk8 -v2 des3 -in key.p8 -passout pass:\(Self.passphrase) -out key-des3.p8
-            openssl rsa -in key.p8 -pubout -out key.pub 2>/dev/null
-            """)
-        let scenario = directory.appendingPathComponent("scenario.json")
-        try JSONSerialization.data(withJSONObject: ["statements": statements], options: [.sortedKeys]).write(to: scenario)
-        server = try await PythonServer(script: "fake_snowflake.py", arguments: [
-            "--public-key", directory.appendingPathComponent("key.pub").path, "--account", "MYORG-MY_ACCOUNT",
-            "--user", "JANE.DOE", "--scenario", scenario.path,
-        ])
+        directory = try Self.keys.get()
+        let scenario = try JSONSerialization.data(withJSONObject: ["statements": statements], options: [.sortedKeys])
+        listener = try await SnowflakeFakeListener(
+            scenario: scenario, publicKeyPath: directory.appendingPathComponent("key.pub").path,
+            account: "MYORG-MY_ACCOUNT", user: "JANE.DOE")
     }
 
-    deinit { server.stop() }
+    /// Closes the listener in the background (for `defer`, which also keeps the fake alive to the end of the test).
+    func stop() { listener.closeSoon() }
 
     /// `mmm-cli` connection flags for this fake.
     func flags(key: String? = nil) -> [String] {
         [
             "--account", "myorg-my_account", "--user", "jane.doe", "--private-key-file", key ?? plainKey,
-            "--host", "127.0.0.1", "--port", String(server.port), "--protocol", "http", "--warehouse", "WH",
+            "--host", "127.0.0.1", "--port", String(listener.port), "--protocol", "http", "--warehouse", "WH",
             "--role", "ANALYST",
         ]
     }
@@ -85,5 +92,12 @@ enum DemoAsSnowflakeTable {
             }
         }
         return ["columns": columns, "partitions": [Array(rows.prefix(100)), Array(rows.dropFirst(100))]]
+    }
+}
+
+extension CLI {
+    /// Runs `mmm-cli` without holding a cooperative-pool thread while it works (see ``ProcessRunner/runDetached``).
+    static func runDetached(_ arguments: [String], environment: [String: String]? = nil) async throws -> ProcessOutput {
+        try await ProcessRunner.runDetached(binary, arguments, environment: environment)
     }
 }

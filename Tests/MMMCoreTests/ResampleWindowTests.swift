@@ -87,10 +87,11 @@ import Testing
             "newsletter", "competitor_sales_B", "events",
         ])
         #expect(state.manifest.steps.map(\.name) == [
-            "locate_date_column", "check_columns", "filter_country", "collapse_duplicate_dates", "detect_cadence",
-            "fill_gaps", "fix_negative_drivers", "resample", "fill_missing_values", "resolve_window", "drop_zero_variance",
-            "check_skip_rules", "select_columns",
+            "read_csv", "locate_date_column", "check_columns", "filter_country", "collapse_duplicate_dates",
+            "detect_cadence", "fill_gaps", "check_dep_var", "fix_negative_drivers", "resample", "fill_missing_values",
+            "resolve_window", "drop_zero_variance", "check_skip_rules", "select_columns",
         ])
+        #expect(state.manifest.steps.first?.notes == ["delimiter comma (','), detected from the header line, decimal mark '.'"])
         #expect(state.manifest.sourceSHA256 == nil, "Core records a digest only when the caller supplies one")
         let digested = try DataPreparer().prepare(
             csvPath: TestPaths.repo("Examples/data/dt_simulated_weekly.csv"), config: state.config, digest: { "bytes:\($0.count)" })

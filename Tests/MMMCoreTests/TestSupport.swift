@@ -4,13 +4,11 @@ import Testing
 
 @testable import MMMCore
 
-/// Paths to the repository and to ../shared, found from this file's location.
+/// Paths to the repository, found from this file's location.
 enum TestPaths {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let shared = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
     static func repo(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
-    static func shared(_ relative: String) -> String { shared.appendingPathComponent(relative).path }
 }
 
 /// Decodes JSON text with the strict decoder, for contract tests.

@@ -1,10 +1,14 @@
 import Foundation
+import MMMTestSupport
 import MMMSnowflake
 import MMMTransport
 import Testing
 
 /// Error mapping, retries, timeouts, cancellation and authentication failures against the local fake.
-@Suite(.timeLimit(.minutes(1)))
+/// Time limit: the work takes seconds, but Swift Testing starts every test at once and a test also waits for a
+/// cooperative-pool thread before and after its body; a whole `swift test` took up to 10 minutes at load average 20 on
+/// 2 cores, so 20 minutes can only be exceeded by a hang.
+@Suite(.dedicatedThreads, .timeLimit(.minutes(20)))
 struct ClientFailureTests {
     private func start(_ build: (inout FakeScenario) -> Void) async throws -> FakeSnowflake {
         var scenario = FakeScenario()
@@ -127,11 +131,14 @@ struct ClientFailureTests {
         defer { fake.stop() }
         let client = try await SnowflakeClient(configuration: try fake.configuration(), options: FakeSnowflake.fastOptions())
         let task = Task { try await client.query("CALL SLOW()") }
-        // Wait (bounded) until the statement is being polled, then cancel like Ctrl-C would.
-        for _ in 0..<500 {
-            if try await fake.requests().contains(where: { $0.method == "GET" }) { break }
-            try await Task.sleep(for: .milliseconds(10))
+        // Wait until the statement is being polled (up to 5 minutes: the bound is for hangs, not a guess at the
+        // machine's speed), then cancel like Ctrl-C would.
+        var polled = false
+        for _ in 0..<15_000 where !polled {
+            polled = try await fake.requests().contains { $0.method == "GET" }
+            if !polled { try await Task.sleep(for: .milliseconds(20)) }
         }
+        try #require(polled, "the statement was never polled")
         task.cancel()
         let error = try await #require(throws: SnowflakeError.self) { try await task.value }
         #expect(error.kind == .cancelled)
@@ -255,7 +262,7 @@ struct ClientFailureTests {
     @Test func unreachableServerIsATransportError() async throws {
         let fake = try await start { selectOne(&$0) }
         let configuration = try fake.configuration()
-        fake.stop()
+        try await fake.close()
         let client = try await SnowflakeClient(configuration: configuration, options: FakeSnowflake.fastOptions())
         let error = await #expect(throws: SnowflakeError.self) { try await client.query("SELECT 1") }
         #expect(error?.kind == .transport)
@@ -264,18 +271,24 @@ struct ClientFailureTests {
 }
 
 extension ClientFailureTests {
+    /// The fake answers the first submit only after the retry has arrived, so the client's timeout must fire
+    /// whatever the load; the timeout is long enough that answered requests are not timed out by a busy machine (a
+    /// spurious extra attempt would still have to reuse the request id and must not run the statement again).
     @Test func requestTimeoutsAreRetriedWithTheSameRequestId() async throws {
         let fake = try await start {
-            selectOne(&$0, extra: ["submitFailures": [["status": 200, "ran": true, "delay": 3]]])
+            selectOne(&$0, extra: ["submitFailures": [["status": 200, "ran": true, "holdUntilRetry": true]]])
         }
         defer { fake.stop() }
         var options = FakeSnowflake.fastOptions()
-        options.requestTimeout = 0.5
+        options.requestTimeout = 5
         let client = try await SnowflakeClient(configuration: try fake.configuration(), options: options)
         let result = try await client.query("SELECT 1")
         #expect(result.rowCount == 1)
         let submits = try await fake.requests().filter { $0.method == "POST" }
-        #expect(submits.map { $0.query["retry"] } == [nil, "true"])
+        #expect(submits.count >= 2)
+        #expect(submits.first?.query["retry"] == nil)
+        #expect(submits.dropFirst().allSatisfy { $0.query["retry"] == "true" })
+        #expect(Set(submits.compactMap { $0.query["requestId"] }) == [result.requestID])
         #expect(try await fake.state().executions[result.requestID] == 1)
     }
 

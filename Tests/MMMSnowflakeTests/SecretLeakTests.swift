@@ -1,12 +1,17 @@
 import Foundation
+import MMMTestSupport
 import MMMSnowflake
 import MMMTransport
 import Testing
 
 /// Runs success and failure flows with logging on, gathers everything the library lets out (log lines, error
 /// descriptions, configuration and client dumps, result text) and greps it for the passphrase, the private key
-/// material and every JWT the fake received.
-@Suite(.timeLimit(.minutes(1)))
+/// material and every JWT the fake received. Every failure flow must really fail, with the expected kind, so the
+/// grep covers the error texts it claims to cover.
+/// Time limit: the work takes seconds, but Swift Testing starts every test at once and a test also waits for a
+/// cooperative-pool thread before and after its body; a whole `swift test` took up to 10 minutes at load average 20 on
+/// 2 cores, so 20 minutes can only be exceeded by a hang.
+@Suite(.dedicatedThreads, .timeLimit(.minutes(20)))
 struct SecretLeakTests {
     @Test func noSecretReachesLogsErrorsOrOutputs() async throws {
         let keys = try SnowflakeTestKeys.shared.get()
@@ -39,19 +44,29 @@ struct SecretLeakTests {
         for column in result.columns { outputs.append((0..<result.rowCount).map { column.formattedValue(at: $0) ?? "" }.joined()) }
         record(result)
         // SQL error, timeout with cancel, authentication failure with an unknown key.
-        do { _ = try await client.query("SELECT AFAF") } catch { record(error) }
-        do { _ = try await client.query("CALL SLOW()", timeoutSeconds: 1) } catch { record(error) }
+        let sqlError = await #expect(throws: SnowflakeError.self) { try await client.query("SELECT AFAF") }
+        #expect(sqlError?.kind == .statementFailed)
+        let timeout = await #expect(throws: SnowflakeError.self) { try await client.query("CALL SLOW()", timeoutSeconds: 1) }
+        #expect(timeout?.kind == .statementTimedOut)
         let stranger = try await SnowflakeClient(configuration: try fake.configuration(keyPath: keys.otherKey), options: options)
-        do { _ = try await stranger.query("SELECT AFAF") } catch { record(error) }
+        let unknownKey = await #expect(throws: SnowflakeError.self) { try await stranger.query("SELECT AFAF") }
+        #expect(unknownKey?.kind == .authentication)
+        for case let error? in [sqlError, timeout, unknownKey] { record(error) }
         // Wrong and missing passphrases.
         options.passphrasePrompt = { SecretValue("wrong-" + SnowflakeTestKeys.passphrase) }
         for path in [keys.des3Key, keys.aes256Key] {
-            do { _ = try await SnowflakeClient(configuration: try fake.configuration(keyPath: path), options: options) }
-            catch { record(error) }
+            let wrong = await #expect(throws: PrivateKeyError.self) {
+                try await SnowflakeClient(configuration: try fake.configuration(keyPath: path), options: options)
+            }
+            #expect(wrong?.kind == .wrongPassphrase, "\(path)")
+            if let wrong { record(wrong) }
         }
         options.passphrasePrompt = nil
-        do { _ = try await SnowflakeClient(configuration: try fake.configuration(keyPath: keys.aes256Key), options: options) }
-        catch { record(error) }
+        let missing = await #expect(throws: PrivateKeyError.self) {
+            try await SnowflakeClient(configuration: try fake.configuration(keyPath: keys.aes256Key), options: options)
+        }
+        #expect(missing?.kind == .passphraseRequired)
+        if let missing { record(missing) }
         // Configuration from the environment holding a passphrase and raw PEM.
         let rawPEM = try String(contentsOfFile: keys.plainKey, encoding: .utf8)
         let resolver = SnowflakeConfigResolver(

@@ -4,17 +4,27 @@ import MMMTransport
 import Testing
 
 struct RS256SigningTests {
+    struct OpenSSLFailure: Error, CustomStringConvertible { let description: String }
+
     /// Verifies a signature with the openssl CLI against the public key it wrote (independent oracle).
+    /// - Returns: true for "Verified OK" (exit 0), false for "Verification failure" (exit 1).
+    /// - Throws: when openssl could not run or said anything else (a broken oracle must fail the test, not read
+    ///   as a rejected signature).
     private func opensslVerifies(message: Data, signature: Data, keys: TestKeys) throws -> Bool {
         let dir = keys.directory.appendingPathComponent("verify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try message.write(to: dir.appendingPathComponent("msg"))
         try signature.write(to: dir.appendingPathComponent("sig"))
-        let output = try? Shell.run("""
+        let result = try ProcessRunner.run("/bin/sh", ["-c", """
             cd \(Shell.quote(dir.path)) && openssl dgst -sha256 -verify \(Shell.quote(keys.publicKeyPEMPath)) \
             -signature sig msg
-            """)
-        return output.map { String(decoding: $0, as: UTF8.self).contains("Verified OK") } ?? false
+            """])
+        switch (result.code, result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) {
+        case (0, "Verified OK"): return true
+        case (1, "Verification failure"): return false
+        default:
+            throw OpenSSLFailure(description: "openssl dgst -verify exited \(result.code): \(result.stdout) \(result.stderr)")
+        }
     }
 
     @Test(arguments: [TestKeys.Variant.pkcs8, .pkcs1, .pkcs8Des3])

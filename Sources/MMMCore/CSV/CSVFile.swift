@@ -9,13 +9,24 @@ public enum CSVFile {
     /// - Returns: the table and the file's bytes.
     /// - Throws: ``DataError`` when the file is missing, unreadable or malformed.
     public static func load(path: String, reader: CSVReader = CSVReader()) throws -> (table: DataTable, bytes: Data) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(.invalidValue, "no such file or not readable", file: path, hint: "check the path")
-        }
+        let data = try bytes(path: path)
         do {
             return (try reader.parse(data), data)
         } catch let error as DataError {
             throw error.inFile(path)
         }
+    }
+
+    /// The bytes of an input file.
+    /// - Throws: ``DataError`` saying whether the file is missing or unreadable.
+    public static func bytes(path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw DataError(
+                .invalidValue, exists ? (isDirectory.boolValue ? "is a folder, not a file" : "cannot read the file") : "no such file",
+                file: path, hint: exists ? (isDirectory.boolValue ? "give the file's path" : "check its permissions") : "check the path")
+        }
+        return data
     }
 }

@@ -5,16 +5,26 @@ import Foundation
 /// Each column is typed by its cells: **number** if every non-empty cell is a number (cells spelled `NA`, `NaN`,
 /// `N/A`, `#N/A` or `null` count as missing), else **date** if every non-empty cell is a date in one of the
 /// ``DateFormat`` spellings, else **text**. Empty cells are missing. Numbers are parsed exactly (correctly rounded).
+/// The delimiter (comma, semicolon or tab) is detected from the header line unless set; a decimal comma must be
+/// asked for (``Options/decimal``), because `1,5` is ambiguous.
 public struct CSVReader: Sendable {
     /// Reader options.
     public struct Options: Sendable {
-        /// Field separator; `,` by default.
-        public var delimiter: UInt8 = 0x2C
+        /// Field separator; detected from the header line by default.
+        public var delimiter: CSVDelimiter = .auto
+        /// Decimal mark of numbers; `.` by default.
+        public var decimal: CSVDecimalMark = .point
         /// When false every column is read as text.
         public var inferTypes = true
 
         /// Default options.
         public init() {}
+
+        /// Options from a job configuration's `csv` object (nil: the defaults).
+        public init(_ settings: CSVSettings?) {
+            delimiter = settings?.delimiter ?? .auto
+            decimal = settings?.decimal ?? .point
+        }
     }
 
     /// The options in use.
@@ -63,7 +73,8 @@ public struct CSVReader: Sendable {
                 .malformedCSV, "the file is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))", line: line,
                 hint: "save the file as UTF-8 (e.g. 'iconv -f latin1 -t utf-8')")
         }
-        let tokens = try CSVTokenizer(bytes: bytes, delimiter: options.delimiter)
+        let delimiter = options.delimiter.byte ?? Self.detectDelimiter(bytes).byte ?? 0x2C
+        let tokens = try CSVTokenizer(bytes: bytes, delimiter: delimiter)
         guard tokens.recordCount > 0 else {
             throw DataError(.emptyFile, "the file is empty", hint: "export the data with a header row")
         }
@@ -91,9 +102,13 @@ public struct CSVReader: Sendable {
             throw DataError(.emptyFile, "the file has a header but no data rows", line: 1)
         }
         for r in 1...rows where tokens.fieldCount(r) != width {
+            var hint = "quote fields that contain the delimiter"
+            if delimiter == 0x2C, tokens.fieldCount(r) > width {
+                hint += "; if numbers use a decimal comma, export with ';' as the separator and read with csv.decimal ','"
+            }
             throw DataError(
                 .malformedCSV, "expected \(width) fields as in the header, found \(tokens.fieldCount(r))",
-                line: tokens.recordLines[r], hint: "quote fields that contain the delimiter")
+                line: tokens.recordLines[r], hint: hint)
         }
         var columns: [Column] = []
         columns.reserveCapacity(width)
@@ -101,7 +116,8 @@ public struct CSVReader: Sendable {
             let fields = (1...rows).lazy.map { tokens.recordStarts[$0] + c }
             columns.append(
                 ColumnTyper.column(
-                    name: header[c], fields: Array(fields), tokens: tokens, bytes: bytes, infer: options.inferTypes))
+                    name: header[c], fields: Array(fields), tokens: tokens, bytes: bytes, infer: options.inferTypes,
+                    decimalMark: options.decimal.byte))
         }
         return try DataTable(columns: columns, sourceLines: (1...rows).map { tokens.recordLines[$0] })
     }

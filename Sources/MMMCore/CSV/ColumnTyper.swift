@@ -4,9 +4,12 @@ enum ColumnTyper {
     static let missingTokens: Set<String> = ["NA", "NaN", "nan", "N/A", "#N/A", "null", "NULL"]
 
     static func column(
-        name: String, fields: [Int], tokens: CSVTokenizer, bytes: UnsafeBufferPointer<UInt8>, infer: Bool
+        name: String, fields: [Int], tokens: CSVTokenizer, bytes: UnsafeBufferPointer<UInt8>, infer: Bool,
+        decimalMark: UInt8 = 0x2E
     ) -> Column {
-        if infer, let numbers = numbers(fields, tokens, bytes) { return Column(name: name, values: .number(numbers)) }
+        if infer, let numbers = numbers(fields, tokens, bytes, decimalMark) {
+            return Column(name: name, values: .number(numbers))
+        }
         if infer, let dates = dates(fields, tokens, bytes) { return Column(name: name, values: .date(dates)) }
         var firstNonNumeric: CellSample?
         var texts: [String?] = []
@@ -17,7 +20,7 @@ enum ColumnTyper {
                 continue
             }
             let text = tokens.text(f, in: bytes)
-            if firstNonNumeric == nil, !missingTokens.contains(text), NumberParser.parse(text) == nil {
+            if firstNonNumeric == nil, !missingTokens.contains(text), NumberParser.parse(text, decimalMark: decimalMark) == nil {
                 firstNonNumeric = CellSample(row: row, value: text)
             }
             texts.append(text)
@@ -36,15 +39,15 @@ enum ColumnTyper {
         return missingTokens.contains(String(decoding: cell, as: UTF8.self))
     }
 
-    private static func numbers(_ fields: [Int], _ tokens: CSVTokenizer, _ bytes: UnsafeBufferPointer<UInt8>)
-        -> [Double]?
-    {
+    private static func numbers(
+        _ fields: [Int], _ tokens: CSVTokenizer, _ bytes: UnsafeBufferPointer<UInt8>, _ decimalMark: UInt8
+    ) -> [Double]? {
         // Only numbers and missing tokens (or nothing at all) make a number column, possibly all missing.
         var out = [Double](repeating: .nan, count: fields.count)
         for (row, f) in fields.enumerated() {
             let cell = slice(f, tokens, bytes)
             if cell.isEmpty { continue }
-            if let value = NumberParser.parse(cell) {
+            if let value = NumberParser.parse(cell, decimalMark: decimalMark) {
                 out[row] = value
             } else if !isMissingToken(cell) {
                 return nil

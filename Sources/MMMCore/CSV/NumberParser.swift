@@ -23,6 +23,15 @@ public enum NumberParser {
     /// - Returns: nil when the bytes are not such a number, or when it overflows a Double (`1e400`): an infinite
     ///   value would poison every later sum.
     public static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> Double? {
+        parse(raw, decimalMark: 0x2E)
+    }
+
+    /// Parses a number whose decimal mark is `decimalMark`, with the same rules as ``parse(_:)-(UnsafeBufferPointer<UInt8>)``.
+    /// - Parameters:
+    ///   - raw: the cell's bytes.
+    ///   - decimalMark: `.` (0x2E) or `,` (0x2C) for European exports; the other mark is not accepted.
+    /// - Returns: the value, or nil when the bytes are not a finite number in that syntax.
+    public static func parse(_ raw: UnsafeBufferPointer<UInt8>, decimalMark: UInt8) -> Double? {
         var lo = 0, hi = raw.count
         while lo < hi, raw[lo] == 0x20 { lo += 1 }
         while hi > lo, raw[hi - 1] == 0x20 { hi -= 1 }
@@ -44,7 +53,7 @@ public enum NumberParser {
             digitCount += 1
             i += 1
         }
-        if i < b.count, b[i] == 0x2E {
+        if i < b.count, b[i] == decimalMark {
             i += 1
             while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
                 accumulate(b[i], &mantissa, &significant, &overflowed, &exponent, fractional: true)
@@ -76,7 +85,7 @@ public enum NumberParser {
             let value = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
             return negative ? -value : value
         }
-        return slowPath(b)
+        return slowPath(b, decimalMark: decimalMark)
     }
 
     private static func accumulate(
@@ -99,9 +108,10 @@ public enum NumberParser {
         }
     }
 
-    private static func slowPath(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+    private static func slowPath(_ b: UnsafeBufferPointer<UInt8>, decimalMark: UInt8) -> Double? {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: b.count + 1) { buffer -> Double? in
-            for k in 0..<b.count { buffer[k] = CChar(bitPattern: b[k]) }
+            // strtod reads the C locale's '.'; the syntax was checked above, so the one decimal mark is swapped in.
+            for k in 0..<b.count { buffer[k] = CChar(bitPattern: b[k] == decimalMark ? 0x2E : b[k]) }
             buffer[b.count] = 0
             guard let base = buffer.baseAddress else { return nil }
             var end: UnsafeMutablePointer<CChar>?
@@ -113,7 +123,16 @@ public enum NumberParser {
 
     /// Parses a Swift string with the same rules.
     public static func parse(_ text: String) -> Double? {
+        parse(text, decimalMark: 0x2E)
+    }
+
+    /// Parses a Swift string whose decimal mark is `decimalMark`.
+    /// - Parameters:
+    ///   - text: the number.
+    ///   - decimalMark: `.` (0x2E) or `,` (0x2C).
+    /// - Returns: the value, or nil when `text` is not a finite number in that syntax.
+    public static func parse(_ text: String, decimalMark: UInt8) -> Double? {
         var text = text
-        return text.withUTF8 { parse($0) }
+        return text.withUTF8 { parse($0, decimalMark: decimalMark) }
     }
 }

@@ -37,6 +37,8 @@ extension JobConfig {
         trainSize = try c.decodeUnlessNull(TrainSize.self, forKey: .trainSize) ?? trainSize
         resampleFreq = try c.decodeUnlessNull(ResampleFrequency.self, forKey: .resampleFreq) ?? resampleFreq
         columnAggStrategies = try c.decodeUnlessNull([String: AggregationStrategy].self, forKey: .columnAggStrategies) ?? [:]
+        missingDepVar = try c.decodeUnlessNull(MissingDepVarPolicy.self, forKey: .missingDepVar) ?? missingDepVar
+        csv = try c.decodeUnlessNull(CSVSettings.self, forKey: .csv)
         budgetScenario = try c.decodeUnlessNull(BudgetScenario.self, forKey: .budgetScenario) ?? budgetScenario
         expectedSpend = try c.decodeIfPresent(Double.self, forKey: .expectedSpend)  // null allowed: no budget
         channelBudgets = try c.decodeUnlessNull([String: Double].self, forKey: .channelBudgets) ?? [:]
@@ -77,6 +79,8 @@ extension JobConfig {
         try c.encode(trainSize, forKey: .trainSize)
         try c.encode(resampleFreq, forKey: .resampleFreq)
         if !columnAggStrategies.isEmpty { try c.encode(columnAggStrategies, forKey: .columnAggStrategies) }
+        try c.encode(missingDepVar, forKey: .missingDepVar)
+        try c.encodeIfPresent(csv, forKey: .csv)
         try c.encode(budgetScenario, forKey: .budgetScenario)
         try c.encodeIfPresent(expectedSpend, forKey: .expectedSpend)
         if !channelBudgets.isEmpty { try c.encode(channelBudgets, forKey: .channelBudgets) }

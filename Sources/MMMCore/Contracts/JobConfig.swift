@@ -57,6 +57,10 @@ public struct JobConfig: Codable, Sendable, Equatable {
     public var resampleFreq: ResampleFrequency = .none
     /// Per-column aggregation when resampling; unlisted columns are summed.
     public var columnAggStrategies: [String: AggregationStrategy] = [:]
+    /// What to do with periods whose dependent variable has no value.
+    public var missingDepVar: MissingDepVarPolicy = .error
+    /// How a CSV input is written (delimiter, decimal mark); nil means a detected delimiter and a decimal point.
+    public var csv: CSVSettings?
     /// Allocator scenario.
     public var budgetScenario: BudgetScenario = .maxHistoricalResponse
     /// Total budget for `max_response_expected_spend`.
@@ -112,6 +116,8 @@ public struct JobConfig: Codable, Sendable, Equatable {
         case trainSize = "train_size"
         case resampleFreq = "resample_freq"
         case columnAggStrategies = "column_agg_strategies"
+        case missingDepVar = "missing_dep_var"
+        case csv
         case budgetScenario = "budget_scenario"
         case expectedSpend = "expected_spend"
         case channelBudgets = "channel_budgets"

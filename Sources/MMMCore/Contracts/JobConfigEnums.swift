@@ -49,3 +49,18 @@ public enum BaselineTerm: String, Codable, Sendable, CaseIterable {
 
     public init(from decoder: any Decoder) throws { self = try decoder.decodeStrictEnum(Self.self) }
 }
+
+/// What preparation does with periods whose dependent variable has no value (an empty or `NaN` cell, or a date
+/// missing from the data).
+public enum MissingDepVarPolicy: String, Codable, Sendable, CaseIterable {
+    /// An input error naming the dates (the default: a zero would be modelled as "no response").
+    case error
+    /// Leave them out: when resampling, each period is built from the dates that have a value; periods without any
+    /// value are trimmed at the start and end of the data. One inside the series stays an error, because the model
+    /// needs consecutive periods.
+    case drop
+    /// Model them as zero response, with a warning (the behaviour before this option existed).
+    case zero
+
+    public init(from decoder: any Decoder) throws { self = try decoder.decodeStrictEnum(Self.self) }
+}

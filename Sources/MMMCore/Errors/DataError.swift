@@ -10,6 +10,8 @@ public struct DataError: CategorizedError, Equatable {
         case unparseableDate
         case noDateColumn
         case noRowsLeft
+        /// Values the data must have are missing (e.g. the dependent variable on some dates).
+        case missingValues
         case irregularDates
         case invalidTable
         case invalidValue

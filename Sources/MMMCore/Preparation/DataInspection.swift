@@ -112,7 +112,10 @@ public struct DataInspection: Codable, Sendable, Equatable {
                     ? "\(report.duplicateDates) duplicate dates across countries (one row per date remains after the country filter)"
                     : "\(report.duplicateDates) duplicate dates (they are summed by data prepare)")
         }
-        if report.missingPeriods > 0 { findings.append("\(report.missingPeriods) missing periods (filled with 0 by data prepare)") }
+        if report.missingPeriods > 0 {
+            findings.append(
+                "\(report.missingPeriods) missing periods (data prepare fills drivers with 0; the dep_var on those dates needs missing_dep_var)")
+        }
         for c in columns where c.name != dateName {
             if let n = c.negatives, n > 0 { findings.append("'\(c.name)' has \(n) negative values") }
             if c.zeroVariance { findings.append("'\(c.name)' does not vary") }
@@ -120,6 +123,11 @@ public struct DataInspection: Codable, Sendable, Equatable {
                 let numeric = c.numericCells, numeric * 2 >= rows - c.missing
             {
                 findings.append("'\(c.name)' looks numeric but line \(line) holds '\(value)'")
+            }
+            if c.type == .text, let value = c.firstNonNumericValue, value.contains(","),
+                NumberParser.parse(value, decimalMark: CSVDecimalMark.comma.byte) != nil
+            {
+                findings.append("'\(c.name)' has numbers with a decimal comma ('\(value)'); read the file with csv.decimal ','")
             }
         }
         self.findings = findings

@@ -41,7 +41,7 @@ extension PreparationSteps {
                     .map { CellSample(row: $0.offset, value: $0.element ?? "") }
                 throw state.error(
                     .notANumber, "value '\(sample?.value ?? "")' is not a number", row: sample?.row, column: name,
-                    hint: "fix the cell (numbers use '.' as decimal point and no thousands separators)")
+                    hint: numberHint(sample?.value ?? "", decimal: config.csv?.decimal ?? .point))
             }
         }
         state.record("check_columns", rowsIn: rowsIn, notes: [
@@ -49,6 +49,18 @@ extension PreparationSteps {
                     "columns_present",
                     "all \(Set(state.numericRoleColumns + config.contextVars).count) configured columns present")
             ])
+    }
+
+    /// What to say about a cell that is not a number: the option that fixes a decimal-mark mismatch, else the rule.
+    static func numberHint(_ value: String, decimal: CSVDecimalMark) -> String {
+        let other: CSVDecimalMark = decimal == .point ? .comma : .point
+        if value.contains(other.rawValue), NumberParser.parse(value, decimalMark: other.byte) != nil {
+            return other == .comma
+                ? "it has a decimal comma: read the file with csv.decimal ',' (config \"csv\": {\"decimal\": \",\"}, flag --decimal-comma)"
+                : "csv.decimal is ',' but this number has a decimal point: remove csv.decimal (flag --decimal-comma) or fix the cell"
+        }
+        let mark = decimal == .point ? "'.' as decimal point" : "',' as decimal mark (csv.decimal)"
+        return "fix the cell (numbers use \(mark) and no thousands separators)"
     }
 
     /// `select_columns`: keeps the date, the dependent variable and the drivers, in that order; lists the rest.

@@ -37,24 +37,35 @@ package struct ClusterBootstrap: Sendable, Equatable {
                 }.filter(\.isFinite)
                 guard values.count >= 3 else { continue }
                 var rng = CounterRNG(UInt64(cluster), UInt64(name.hashValueStable), 0xB007)
-                var means: [Double] = []
-                means.reserveCapacity(resamples)
-                for _ in 0..<resamples {
-                    var sum = 0.0
-                    for _ in values.indices { sum += values[rng.index(below: values.count)] }
-                    means.append(sum / Double(values.count))
-                }
-                let mean = means.reduce(0, +) / Double(resamples)
-                let variance = means.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, resamples - 1))
-                let se = variance.squareRoot()
-                let n = Double(values.count)
-                let sampleMean = values.reduce(0, +) / n
-                let half = StudentT.quantile(0.975, degrees: n - 1) * se * n.squareRoot()
-                intervals[cluster, default: [:]][name] = Interval(
-                    mean: mean, standardError: se, low: max(0, sampleMean - half), high: sampleMean + half)
+                let means = bootstrapMeans(of: values, resamples: resamples, rng: &rng)
+                intervals[cluster, default: [:]][name] = interval(values: values, bootstrapMeans: means)
             }
         }
         return ClusterBootstrap(intervals: intervals)
+    }
+
+    /// The means of `resamples` resamples (with replacement, each of `values.count` draws) of `values`.
+    static func bootstrapMeans(of values: [Double], resamples: Int, rng: inout CounterRNG) -> [Double] {
+        var means: [Double] = []
+        means.reserveCapacity(resamples)
+        for _ in 0..<resamples {
+            var sum = 0.0
+            for _ in values.indices { sum += values[rng.index(below: values.count)] }
+            means.append(sum / Double(values.count))
+        }
+        return means
+    }
+
+    /// Robyn's `.bootci` from the sample and its bootstrap means: se = SD (n − 1) of the means, interval
+    /// `mean(values) ± qt(0.975, n − 1) · se · sqrt(n)`, low end floored at 0 (`confidence_calcs`).
+    static func interval(values: [Double], bootstrapMeans means: [Double]) -> Interval {
+        let mean = means.reduce(0, +) / Double(means.count)
+        let variance = means.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, means.count - 1))
+        let se = variance.squareRoot()
+        let n = Double(values.count)
+        let sampleMean = values.reduce(0, +) / n
+        let half = StudentT.quantile(0.975, degrees: n - 1) * se * n.squareRoot()
+        return Interval(mean: mean, standardError: se, low: max(0, sampleMean - half), high: sampleMean + half)
     }
 }
 

@@ -6,7 +6,7 @@ import MMMTransport
 public struct CSVFileSource: TableSource {
     /// The file.
     public var path: String
-    /// The reader (delimiter and typing options).
+    /// The reader (delimiter, decimal mark and typing options).
     public var reader: CSVReader
 
     /// A source reading `path`.
@@ -15,11 +15,18 @@ public struct CSVFileSource: TableSource {
         self.reader = reader
     }
 
+    /// A source reading `path` with a configuration's `csv` settings (the delimiter detected unless set).
+    public init(path: String, csv: CSVSettings?) {
+        self.init(path: path, reader: CSVReader(options: CSVReader.Options(csv)))
+    }
+
     public var label: String { path }
 
     public func load() async throws -> LoadedTable {
         let (table, bytes) = try CSVFile.load(path: path, reader: reader)
-        return LoadedTable(table: table, provenance: .init(source: path, sha256: SHA256Digest.hex(bytes), format: "csv"))
+        return LoadedTable(
+            table: table, provenance: .init(source: path, sha256: SHA256Digest.hex(bytes), format: "csv"),
+            formatNote: reader.formatNote(for: bytes))
     }
 }
 
@@ -49,6 +56,6 @@ public struct CSVSnapshotSource: TableSource {
         }
         return LoadedTable(
             table: table, provenance: .init(source: label, sha256: SHA256Digest.hex(bytes), format: "csv"),
-            snapshot: TableSnapshot(fileName: "input_snapshot.csv", bytes: bytes))
+            snapshot: TableSnapshot(fileName: "input_snapshot.csv", bytes: bytes), formatNote: reader.formatNote(for: bytes))
     }
 }

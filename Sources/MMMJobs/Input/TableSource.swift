@@ -20,12 +20,15 @@ public struct LoadedTable: Sendable {
     public var provenance: TableProvenance
     /// Bytes to keep in the run folder (`input_snapshot.csv`) so the run can be reproduced without the source.
     public var snapshot: TableSnapshot?
+    /// How the bytes were read (e.g. the CSV delimiter and decimal mark), for the preparation manifest's `read_csv` step.
+    public var formatNote: String?
 
     /// Creates a loaded table.
-    public init(table: DataTable, provenance: TableProvenance, snapshot: TableSnapshot? = nil) {
+    public init(table: DataTable, provenance: TableProvenance, snapshot: TableSnapshot? = nil, formatNote: String? = nil) {
         self.table = table
         self.provenance = provenance
         self.snapshot = snapshot
+        self.formatNote = formatNote
     }
 }
 

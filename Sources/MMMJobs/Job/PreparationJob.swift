@@ -25,17 +25,20 @@ public struct PreparationJob: Sendable {
     {
         let loaded = try await source.load()
         let state = try DataPreparer(options: options).prepare(
-            loaded.table, config: config, source: loaded.provenance.source, sourceSHA256: loaded.provenance.sha256)
+            loaded.table, config: config, source: loaded.provenance.source, sourceSHA256: loaded.provenance.sha256,
+            readNote: loaded.formatNote)
         for diagnostic in state.diagnostics { diagnostics.emit(diagnostic) }
         return (state, loaded)
     }
 
-    /// Prepares and writes `csvPath` and `manifestPath` (and `<csvPath>.input_snapshot.csv` for a query result).
+    /// Prepares and writes `outputPath` (CSV, or Parquet for a `.parquet` name) and `manifestPath` (and
+    /// `<outputPath>.input_snapshot.csv` for a query result).
     /// - Returns: the prepared state.
     /// - Throws: as ``prepare(diagnostics:)``, and ``FileWriteError``.
-    public func run(csvPath: String, manifestPath: String, diagnostics: any DiagnosticSink = DiscardingDiagnosticSink())
+    public func run(outputPath: String, manifestPath: String, diagnostics: any DiagnosticSink = DiscardingDiagnosticSink())
         async throws -> PreparationState
     {
+        let csvPath = outputPath
         let (state, input) = try await prepare(diagnostics: diagnostics)
         if let snapshot = input.snapshot {
             // Keep the query result next to the prepared file, so the preparation can be reproduced without the source.
@@ -43,7 +46,8 @@ public struct PreparationJob: Sendable {
             try AtomicFile.write(snapshot.bytes, to: path)
             diagnostics.emit(Diagnostic(.note, code: "snapshot_written", "snapshot of the input → \(path)", step: "load_data"))
         }
-        try DataPreparer.write(state, csvPath: csvPath, manifestPath: manifestPath)
+        try TableFileFormat.write(state.table, to: outputPath)
+        try AtomicFile.write(try StrictJSON.encode(state.manifest), to: manifestPath)
         return state
     }
 }

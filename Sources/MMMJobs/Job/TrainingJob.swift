@@ -103,7 +103,8 @@ public struct TrainingJob: Sendable {
 
         step = "prepare_data"
         let state = try DataPreparer(options: preparation).prepare(
-            loaded.table, config: config, source: loaded.provenance.source, sourceSHA256: loaded.provenance.sha256)
+            loaded.table, config: config, source: loaded.provenance.source, sourceSHA256: loaded.provenance.sha256,
+            readNote: loaded.formatNote)
         for diagnostic in state.diagnostics { log.report(diagnostic) }
         let calendar = try holidays ?? state.config.holidaysPath.map { try HolidayCalendar(csvPath: $0) }
         timings.lap(step)

@@ -4,6 +4,12 @@
 Start: python3 fake_snowflake.py --public-key PUB.pem --account ACCOUNT --user USER --scenario SCENARIO.json
 It binds 127.0.0.1 on an ephemeral port and prints "PORT <n>" on stdout.
 
+Shared mode (the tests start one process and use it for every test): python3 fake_snowflake.py --shared
+The printed port is a control port only: POST /_fake/scenarios with {"scenario": {...}, "public_key": PATH,
+"account": ..., "user": ...} opens a new listener on its own ephemeral port with its own state (so tests running at
+the same time never see each other's requests) and answers {"port": N}; POST /_fake/scenarios/N/stop closes it
+(afterwards connections to N are refused). Either way the process exits when its parent (the test run) is gone.
+
 What it models:
 - POST /api/v2/statements, GET /api/v2/statements/{h}[?partition=N], POST /api/v2/statements/{h}/cancel
 - Key-pair JWT verification exactly as Snowflake documents it: header {"alg":"RS256","typ":"JWT"}, RS256 signature
@@ -13,7 +19,8 @@ What it models:
   X-Snowflake-Authorization-Token-Type (KEYPAIR_JWT when present).
 - Scripted statements (keyed by SQL text): 200 or 202-then-200 flows, several partitions (gzip for N >= 1),
   error bodies, 408, transient 429/5xx on submit/poll/partition, a 500 returned after the statement ran plus
-  requestId + retry=true de-duplication, slow statements that only end when cancelled.
+  requestId + retry=true de-duplication, slow statements that only end when cancelled, and a submit answered only
+  after the client has retried it (holdUntilRetry: the client's request timeout must fire, whatever the load).
 
 Control endpoints (no auth): GET /_fake/requests (every request recorded, with the auth verdict and claims),
 GET /_fake/state (executions per requestId, cancelled handles).
@@ -21,7 +28,7 @@ GET /_fake/state (executions per requestId, cancelled handles).
 Scenario JSON: {"unauthorizedFirstRequests": 0, "statements": {"<sql>": {
     "columns": [rowType entries], "partitions": [[row, ...], ...],
     "pollsBeforeDone": 0, "slow": false, "gzipPartitions": true, "gzipWithoutHeader": false,
-    "submitFailures": [{"status": 429, "ran": false, "delay": 0, "body": {...}}, ...],
+    "submitFailures": [{"status": 429, "ran": false, "delay": 0, "holdUntilRetry": false, "body": {...}}, ...],
     "pollFailures": [503, 429], "partitionFailures": {"1": [503]},
     "error": {"status": 422, "body": {"code": ..., "sqlState": ..., "message": ...}},
     "numRows": <override>, "stats": {...}}}}
@@ -31,6 +38,7 @@ import base64
 import gzip
 import hashlib
 import json
+import os
 import re
 import signal
 import sys
@@ -64,6 +72,7 @@ class State:
         self.executions = {}      # requestId -> number of times the statement ran
         self.partition_failures = {}  # (handle, partition) -> remaining failures
         self.unauthorized_left = scenario.get("unauthorizedFirstRequests", 0)
+        self.retried = {}         # requestId -> Event set when a retry=true submit arrives
 
 
 def b64url_decode(text):
@@ -135,7 +144,11 @@ def query_status(handle):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    state = None  # set in main
+
+    @property
+    def state(self):
+        # Each listener (one per scenario) carries its own State.
+        return self.server.state
 
     def log_message(self, *args):
         pass
@@ -143,13 +156,16 @@ class Handler(BaseHTTPRequestHandler):
     # -- plumbing -------------------------------------------------------------------------------------
     def reply(self, status, doc=None, raw=None, headers=None):
         body = raw if raw is not None else (json.dumps(doc).encode() if doc is not None else b"")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            for key, value in (headers or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client timed out or was cancelled, as some scenarios intend
 
     def read_body(self):
         length = int(self.headers.get("Content-Length") or 0)
@@ -260,7 +276,16 @@ class Handler(BaseHTTPRequestHandler):
                     st.partition_failures[(handle, int(number))] = list(statuses)
                 st.by_request[request_id] = handle
                 st.executions[request_id] = st.executions.get(request_id, 0) + 1
+        if is_retry:
+            with st.lock:
+                st.retried.setdefault(request_id, threading.Event()).set()
         if failure is not None:
+            if failure.get("holdUntilRetry"):
+                # Answer only once the client has given up on this attempt and resubmitted (bounded at 120 s):
+                # ordered by events, not by a sleep racing the client's timeout.
+                with st.lock:
+                    retried = st.retried.setdefault(request_id, threading.Event())
+                retried.wait(120)
             if failure.get("delay"):
                 # Answer too late: the client's request timeout fires first and it must resubmit.
                 time.sleep(float(failure["delay"]))
@@ -334,22 +359,106 @@ class Handler(BaseHTTPRequestHandler):
                          "statementHandle": handle, "statementStatusUrl": f"/api/v2/statements/{handle}"})
 
 
+class ControlHandler(BaseHTTPRequestHandler):
+    """Shared mode: opens and closes one listener per scenario."""
+    protocol_version = "HTTP/1.1"
+    listeners = {}
+    lock = threading.Lock()
+
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status, doc):
+        body = json.dumps(doc).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        path = urlparse(self.path).path
+        if path == "/_fake/scenarios":
+            try:
+                doc = json.loads(raw)
+                with open(doc["public_key"], "rb") as handle:
+                    public_key = serialization.load_pem_public_key(handle.read())
+                state = State(doc["scenario"], public_key, doc["account"], doc["user"])
+            except Exception as error:  # noqa: BLE001 - a bad registration is the test's bug; say what it was
+                return self.reply(400, {"message": f"bad scenario registration: {error!r}"})
+            server = listen(state)
+            port = server.server_address[1]
+            with self.lock:
+                self.listeners[port] = server
+            return self.reply(200, {"port": port})
+        match = re.fullmatch(r"/_fake/scenarios/(\d+)/stop", path)
+        if match:
+            with self.lock:
+                server = self.listeners.pop(int(match.group(1)), None)
+            if server is not None:
+                server.shutdown()
+                server.server_close()
+            return self.reply(200, {"stopped": server is not None})
+        self.reply(404, {"message": "not found"})
+
+
+def listen(state):
+    """A listener for one scenario on an ephemeral port, served by a daemon thread."""
+    server = QuietServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    server.state = state
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+    return server
+
+
+class QuietServer(ThreadingHTTPServer):
+    """Ignores clients that drop a connection (timeouts, cancellation and the test process exiting do)."""
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
+def exit_with_parent():
+    """Ends this process once the process that started it is gone (a shared fake outlives every single test)."""
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     # The Swift test runner starts us with most signals blocked; unblock them so SIGTERM stops us.
     signal.pthread_sigmask(signal.SIG_SETMASK, [])
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    exit_with_parent()
     parser = argparse.ArgumentParser()
-    parser.add_argument("--public-key", required=True)
-    parser.add_argument("--account", required=True)
-    parser.add_argument("--user", required=True)
-    parser.add_argument("--scenario", required=True)
+    parser.add_argument("--shared", action="store_true")
+    parser.add_argument("--public-key")
+    parser.add_argument("--account")
+    parser.add_argument("--user")
+    parser.add_argument("--scenario")
     args = parser.parse_args()
-    with open(args.public_key, "rb") as handle:
-        public_key = serialization.load_pem_public_key(handle.read())
-    with open(args.scenario, encoding="utf-8") as handle:
-        scenario = json.load(handle)
-    Handler.state = State(scenario, public_key, args.account, args.user)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    if args.shared:
+        server = QuietServer(("127.0.0.1", 0), ControlHandler)
+    else:
+        if not (args.public_key and args.account and args.user and args.scenario):
+            parser.error("--public-key, --account, --user and --scenario are required without --shared")
+        with open(args.public_key, "rb") as handle:
+            public_key = serialization.load_pem_public_key(handle.read())
+        with open(args.scenario, encoding="utf-8") as handle:
+            scenario = json.load(handle)
+        server = QuietServer(("127.0.0.1", 0), Handler)
+        server.state = State(scenario, public_key, args.account, args.user)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
     try:

@@ -7,19 +7,23 @@ Binds 127.0.0.1 on an ephemeral port, prints "PORT <n>" on stdout, and serves:
   /gzip?n=N        N bytes of text, gzip-compressed, with Content-Encoding: gzip
   /gzip-raw?n=N    the same gzip bytes without Content-Encoding (application/octet-stream)
   /bytes?n=N       N bytes of the deterministic text payload (application/octet-stream)
-  /slow?seconds=S  waits S seconds before answering (for timeout/cancel tests)
-  /hits            how many requests reached /slow so far
+  /slow?seconds=S[&id=X]  waits S seconds before answering (for timeout/cancel tests)
+  /hits[?id=X]     how many requests reached /slow so far (with that id: tests sharing the server stay apart)
+  /free-port       a port that was free a moment ago (bound, then closed), for connection-refused tests
+The process exits when its parent (the test run) is gone, so one server can serve every test of a run.
 """
 import gzip
 import json
+import os
 import signal
+import socket
 import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-SLOW_HITS = 0
+SLOW_HITS = {}  # id -> requests that reached /slow ("" without an id)
 LOCK = threading.Lock()
 
 
@@ -35,16 +39,18 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def send(self, status, body, content_type="application/json", extra=None):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in (extra or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            for key, value in (extra or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client timed out or was cancelled, as the slow tests intend
 
     def handle_any(self):
-        global SLOW_HITS
         url = urlparse(self.path)
         query = parse_qs(url.query)
         length = int(self.headers.get("Content-Length") or 0)
@@ -65,27 +71,58 @@ class Handler(BaseHTTPRequestHandler):
         elif url.path == "/bytes":
             self.send(200, payload(int(query.get("n", ["1000"])[0])), "application/octet-stream")
         elif url.path == "/slow":
+            key = query.get("id", [""])[0]
             with LOCK:
-                SLOW_HITS += 1
+                SLOW_HITS[key] = SLOW_HITS.get(key, 0) + 1
             deadline = time.time() + float(query.get("seconds", ["5"])[0])
             while time.time() < deadline:
                 time.sleep(0.05)
             self.send(200, b"{}")
         elif url.path == "/hits":
             with LOCK:
-                hits = SLOW_HITS
+                hits = SLOW_HITS.get(query.get("id", [""])[0], 0)
             self.send(200, json.dumps({"slow": hits}).encode())
+        elif url.path == "/free-port":
+            probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+            probe.close()
+            self.send(200, json.dumps({"port": port}).encode())
         else:
             self.send(404, b'{"message":"not found"}')
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Ignores clients that drop a connection (timeouts, cancellation and the test process exiting do)."""
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
+def exit_with_parent():
+    """Ends this process once the process that started it is gone."""
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     # The Swift test runner starts us with most signals blocked; unblock them so SIGTERM stops us.
     signal.pthread_sigmask(signal.SIG_SETMASK, [])
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    exit_with_parent()
+    server = QuietServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
     try:

@@ -5,7 +5,7 @@ import Testing
 @testable import MMMEngine
 
 /// Our decomposition of Robyn's demo (weekly, revenue, DE holidays, factor `events`) against the Prophet columns in
-/// Robyn's dt_mod (shared/vectors/robyn_demo_dt_mod.csv, R prophet 1.0 through Robyn 3.12.1).
+/// Robyn's dt_mod (Tests/Fixtures/robyn/robyn_demo_dt_mod.csv, R prophet 1.0 through Robyn 3.12.1).
 ///
 /// Measured (see docs/baseline.md): correlation / relative L2 difference / max |difference| ÷ max |y|
 /// trend 0.99354 / 0.0019 / 0.0023; season 0.999997 / 0.0027 / 0.0018; holiday 0.99992 / 0.019 / 0.0052;

@@ -4,30 +4,20 @@ import Testing
 
 @testable import MMMEngine
 
-/// Shared inputs of the baseline tests: paths to ../shared, the Robyn demo, and small statistics.
+/// Shared inputs of the baseline tests: the Robyn demo (fixtures in the repository), and small statistics.
 enum BaselineTestData {
-    /// The package root, from this file's location (Tests/MMMEngineTests/Baseline/…).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// A path under the shared reference folder next to the package.
-    static func shared(_ relative: String) -> String {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(relative).path
-    }
-
-    /// The demo's dates, revenue and events factor (shared/data/dt_simulated_weekly.csv).
+    /// The demo's dates, revenue and events factor (Examples/data/dt_simulated_weekly.csv).
     static func demoInput() throws -> (dates: [CalendarDate], revenue: [Double], events: [String?]) {
-        let table = try CSVReader().read(path: shared("data/dt_simulated_weekly.csv"))
+        let table = try CSVReader().read(path: Fixtures.demoData.path)
         let dates = try #require(table["DATE"]?.dates).compactMap { $0 }
         let revenue = try #require(table["revenue"]?.numbers)
         let events = try #require(table["events"]?.texts)
         return (dates, revenue, events)
     }
 
-    /// Robyn's dt_mod for the demo (shared/vectors/robyn_demo_dt_mod.csv).
+    /// Robyn's dt_mod for the demo (Tests/Fixtures/robyn/robyn_demo_dt_mod.csv).
     static func robynDemo() throws -> DataTable {
-        try CSVReader().read(path: shared("vectors/robyn_demo_dt_mod.csv"))
+        try CSVReader().read(path: Fixtures.robyn("robyn_demo_dt_mod.csv").path)
     }
 
     /// The demo decomposition as Robyn configures it: trend, season, holiday; DE; factor events.

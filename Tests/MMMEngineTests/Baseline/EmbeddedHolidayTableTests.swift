@@ -6,14 +6,14 @@ import Testing
 
 @Suite("Built-in holiday table")
 struct EmbeddedHolidayTableTests {
-    @Test func embeddedTextEqualsTheSharedCSVByteForByte() throws {
-        let path = BaselineTestData.shared("data/holidays_sample.csv")
-        let shared = try #require(FileManager.default.contents(atPath: path))
-        #expect(Data(EmbeddedHolidayTable.csvText.utf8) == shared)
+    @Test func embeddedTextEqualsTheFixtureCSVByteForByte() throws {
+        let path = Fixtures.robyn("holidays_sample.csv").path
+        let fixture = try #require(FileManager.default.contents(atPath: path))
+        #expect(Data(EmbeddedHolidayTable.csvText.utf8) == fixture)
     }
 
-    @Test func builtInCalendarEqualsTheSharedCSVRowForRow() throws {
-        let fromFile = try HolidayCalendar(csvPath: BaselineTestData.shared("data/holidays_sample.csv"))
+    @Test func builtInCalendarEqualsTheFixtureCSVRowForRow() throws {
+        let fromFile = try HolidayCalendar(csvPath: Fixtures.robyn("holidays_sample.csv").path)
         let builtIn = HolidayCalendar.builtIn
         #expect(builtIn.entries.count == 2320)
         #expect(builtIn == fromFile)
@@ -22,7 +22,7 @@ struct EmbeddedHolidayTableTests {
             year: 1995))
     }
 
-    @Test("rows per country, as in shared/data/README.md", arguments: [
+    @Test("rows per country, as in Tests/Fixtures/robyn/README.md", arguments: [
         ("DE", 451), ("FR", 547), ("GB", 734), ("US", 588),
     ])
     func rowsPerCountry(country: String, rows: Int) {
@@ -35,7 +35,7 @@ struct EmbeddedHolidayTableTests {
         #expect(!HolidayCalendar.builtIn.contains(country: "UK"))
     }
 
-    /// shared/data/README.md counts 39 DE holidays from the first demo date through 2019 (Christmas 2019 included);
+    /// Tests/Fixtures/robyn/README.md counts 39 DE holidays from the first demo date through 2019 (Christmas 2019 included);
     /// 37 of them fall in the demo's weeks (2015-11-23 to 2019-11-17).
     @Test func demoRangeGermanHolidays() throws {
         let first = try #require(CalendarDate(year: 2015, month: 11, day: 23))

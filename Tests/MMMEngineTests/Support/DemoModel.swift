@@ -17,8 +17,8 @@ enum DemoModel {
     static let window = 6..<163
 
     static func design() throws -> ModelDesign {
-        let table = try SimpleCSV(url: Fixtures.url("vectors/robyn_demo_dt_mod.csv"))
-        let raw = try SimpleCSV(url: Fixtures.url("data/dt_simulated_weekly.csv"))
+        let table = try SimpleCSV(url: Fixtures.robyn("robyn_demo_dt_mod.csv"))
+        let raw = try SimpleCSV(url: Fixtures.demoData)
         var regressors: [Regressor] = []
         for name in baseline {
             regressors.append(Regressor(name: name, values: try table.column(name), role: .baseline(isTrend: name == "trend")))

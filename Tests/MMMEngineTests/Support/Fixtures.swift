@@ -1,30 +1,32 @@
 import Foundation
 
-/// Loads the shared Robyn reference vectors from `../shared/vectors`, located from this file's path.
+/// Loads the Robyn reference vectors and demo data that ship with the repository (`Tests/Fixtures/robyn`,
+/// `Examples/data`), located from this file's path, so `swift test` needs nothing beside the clone.
 enum Fixtures {
     struct FixtureError: Error, CustomStringConvertible {
         let description: String
     }
 
-    /// `<package root>/../shared`.
-    static let sharedDirectory: URL = {
-        // Tests/MMMEngineTests/Support/Fixtures.swift → package root is three levels up.
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("../shared").standardizedFileURL
-    }()
+    /// The package root: Tests/MMMEngineTests/Support/Fixtures.swift is three levels below it.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
-    static func url(_ relative: String) -> URL {
-        sharedDirectory.appendingPathComponent(relative)
+    /// A file of `Tests/Fixtures/robyn` (see its README for where each came from).
+    static func robyn(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("Tests/Fixtures/robyn").appendingPathComponent(name)
     }
 
+    /// Robyn's simulated weekly demo data (`Examples/data/dt_simulated_weekly.csv`).
+    static let demoData: URL = packageRoot.appendingPathComponent("Examples/data/dt_simulated_weekly.csv")
+
     static let transformsResult: Result<JSONValue, any Error> = Result {
-        let data = try Data(contentsOf: url("vectors/robyn_transforms.json"))
+        let data = try Data(contentsOf: robyn("robyn_transforms.json"))
         return try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
     static let demoModelResult: Result<JSONValue, any Error> = Result {
-        let data = try Data(contentsOf: url("vectors/robyn_demo_model.json"))
+        let data = try Data(contentsOf: robyn("robyn_demo_model.json"))
         return try JSONDecoder().decode(JSONValue.self, from: data)
     }
 

@@ -44,9 +44,11 @@ import Testing
         #expect(result.model.costPerExposure["facebook_I"].map { abs($0 - 1) < 1e-12 } == true, "dt_mod is already in spend units")
         let names = fit["coefs_names"].array.map { $0.string ?? "" }
         let coefficients = fit["coefs"].doubles
+        // docs/engine.md promises 1e-9 relative; measured through this whole path: at most 5e-15 (the vectors
+        // carry 15 significant digits).
         for (name, expected) in zip(names, coefficients) {
             let actual = try #require(r.coefficient(named: name))
-            #expect(Tolerance.close(actual, expected, rel: 1e-7, abs: 1e-9), "\(name): \(actual) vs \(expected)")
+            #expect(Tolerance.close(actual, expected, rel: 1e-9), "\(name): \(actual) vs \(expected)")
         }
         #expect(Tolerance.close(r.metrics.rsqTrain, fit["rsq_train"].double, rel: 1e-9))
         #expect(Tolerance.close(r.metrics.nrmseTrain, fit["nrmse_train"].double, rel: 1e-9))

@@ -23,7 +23,7 @@ enum TrainingFixtures {
 
     /// Robyn's demo `dt_mod` (Prophet columns precomputed by Robyn) joined with the two spend columns it lacks.
     static func demoModellingTable() throws -> DataTable {
-        let dtMod = try CSVReader().read(path: Fixtures.url("vectors/robyn_demo_dt_mod.csv").path)
+        let dtMod = try CSVReader().read(path: Fixtures.robyn("robyn_demo_dt_mod.csv").path)
         let raw = try CSVReader().read(path: demoData)
         var columns = dtMod.columns
         for name in ["facebook_S", "search_S"] {

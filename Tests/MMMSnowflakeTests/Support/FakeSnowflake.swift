@@ -3,26 +3,27 @@ import MMMTestSupport
 import MMMSnowflake
 import MMMTransport
 
-/// The Python SQL API fake (`Tests/Fixtures/snowflake/fake_snowflake.py`) with a scripted scenario.
-final class FakeSnowflake {
+/// The Python SQL API fake (`Tests/Fixtures/snowflake/fake_snowflake.py`) with a scripted scenario: one listener of
+/// the process-wide shared fake, so each test has its own port and state without starting Python again.
+final class FakeSnowflake: Sendable {
     static let account = "MYORG-MY_ACCOUNT"
     static let user = "JANE.DOE"
 
-    let server: PythonServer
-    let scenarioURL: URL
+    let listener: SnowflakeFakeListener
+    var baseURL: URL { listener.baseURL }
 
-    /// Starts a fake that trusts the test key's public half and runs `scenario`.
+    /// Opens a listener that trusts the test key's public half and runs `scenario`.
     init(scenario: FakeScenario) async throws {
         let keys = try SnowflakeTestKeys.shared.get()
-        scenarioURL = keys.directory.appendingPathComponent("scenario-\(UUID().uuidString).json")
-        try scenario.json().write(to: scenarioURL)
-        server = try await PythonServer(script: "fake_snowflake.py", arguments: [
-            "--public-key", keys.publicKey, "--account", Self.account, "--user", Self.user,
-            "--scenario", scenarioURL.path,
-        ])
+        listener = try await SnowflakeFakeListener(
+            scenario: try scenario.json(), publicKeyPath: keys.publicKey, account: Self.account, user: Self.user)
     }
 
-    func stop() { server.stop() }
+    /// Closes the listener in the background (for `defer`).
+    func stop() { listener.closeSoon() }
+
+    /// Closes the listener and waits until connections are refused.
+    func close() async throws { try await listener.close() }
 
     /// A configuration pointing at this fake over http, using the given key file.
     func configuration(keyPath: String? = nil, passphrase: String? = nil) throws -> SnowflakeConnectionConfiguration {
@@ -30,13 +31,14 @@ final class FakeSnowflake {
         var configuration = SnowflakeConnectionConfiguration(
             account: try SnowflakeAccount("myorg-my_account"), user: "jane.doe",
             privateKey: .file(path: keyPath ?? keys.plainKey),
-            privateKeyPassphrase: passphrase.map(SecretValue.init), baseURL: server.baseURL,
+            privateKeyPassphrase: passphrase.map(SecretValue.init), baseURL: baseURL,
             warehouse: "WH", database: "DB", schema: "PUBLIC", role: "ANALYST")
         configuration.warnings = []
         return configuration
     }
 
-    /// Options with fast retries and polls so tests finish quickly.
+    /// Options with fast retries and polls so tests finish quickly. The request timeout is generous: on a loaded
+    /// machine a response can wait long for a thread, and a spurious timeout would add a retry the tests count.
     static func fastOptions(
         log: (@Sendable (String) -> Void)? = nil, clock: any WallClock = SystemWallClock(),
         submitAsynchronously: Bool = true
@@ -45,7 +47,7 @@ final class FakeSnowflake {
             userAgent: "mmm-trainer-tests/1.0", submitAsynchronously: submitAsynchronously,
             retryPolicy: RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
             pollPolicy: RetryPolicy(initialDelay: .milliseconds(5), maxDelay: .milliseconds(40)),
-            requestTimeout: 10, timeoutGrace: .zero, clock: clock, log: log)
+            requestTimeout: 120, timeoutGrace: .zero, clock: clock, log: log)
     }
 
     /// Every request the fake recorded.
@@ -61,7 +63,7 @@ final class FakeSnowflake {
 
     private func fetch(_ path: String) async throws -> Data {
         let response = try await URLSessionTransport().send(
-            HTTPRequest(method: .get, url: server.baseURL.appendingPathComponent(path)))
+            HTTPRequest(method: .get, url: baseURL.appendingPathComponent(path), timeout: 120))
         return response.body
     }
 }
