@@ -62,6 +62,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Holidays CSV (ds, holiday, country, year); default: the config's holidays_path, else built-in DE/FR/GB/US.")
     var holidays: String?
 
+    @Flag(help: "Do not write report.html and the SVG pictures (mmm-cli report RUN_DIR writes them later).")
+    var noReport = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -87,6 +90,7 @@ struct TrainCommand: AsyncParsableCommand {
         let source = try await input.tableSource(console)
         var job = TrainingJob(config: jobConfig, source: source, options: options, store: LocalRunStore(root: root), runId: runId)
         job.notes = notes
+        if !noReport { job.afterTraining.append(ReportStep()) }
         let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
         let diagnostics = ConsoleDiagnostics(console)
         let task = Task {
