@@ -40,8 +40,14 @@ extension ModelView {
         return ModelView(
             modelId: modelId, metrics: metrics, depVar: summary.config.depVar, depVarType: summary.config.depVarType,
             adstock: summary.config.adstock, periodName: Self.periodName(run.preparation?.cadence), dates: dates,
-            actual: actual, fitted: fitted, split: TimeSeriesSplit(count: dates.count, trainSize: metrics.trainSize ?? 1),
+            actual: actual, fitted: fitted, split: split(rows: dates.count, trainSize: metrics.trainSize),
             contributions: contributions, channels: channels, carryover: carryover, gaps: gaps)
+    }
+
+    /// Robyn's split of the window rows; no split without rows or without a training share below 1.
+    private static func split(rows: Int, trainSize: Double?) -> TimeSeriesSplit {
+        guard rows > 0, let trainSize, trainSize > 0, trainSize < 1 else { return TimeSeriesSplit(count: rows, trainSize: 1) }
+        return TimeSeriesSplit(count: rows, trainSize: trainSize)
     }
 
     /// A model's metrics from its `pareto_hyperparameters.csv` row.

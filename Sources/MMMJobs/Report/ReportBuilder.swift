@@ -43,10 +43,23 @@ struct ReportBuilder: Sendable {
                 summarySection(), preparationSection(), paretoSection(front), modelSection(best, bestId: bestId),
                 allocationSection(), filesSection(written: files),
             ],
-            footer: "Written by mmm-trainer \(MMMVersion.current) from the files of this run folder. It needs no network and no scripts; print it on A4.")
+            footer: "Written by mmm-trainer \(MMMVersion.current) from the files of this run folder. It needs no network and no scripts; print it on A4.",
+            extraCSS: Self.printCSS)
         files.append(File(name: ReportFiles.report, text: page.render()))
         return files
     }
+
+    /// On paper the one-pager stays two charts wide, so its six charts share one A4 page; the report's tables are
+    /// short, so none is split from its caption.
+    static let printCSS = """
+        @media print {
+          .figure-grid { grid-template-columns: 1fr 1fr; gap: 0 5mm; }
+          .figure-grid figure.chart { margin: 0 0 2mm; }
+          .figure-grid figure.chart svg { max-height: 62mm; }
+          .figure-grid figcaption { font-size: 6.5pt; line-height: 1.25; margin-top: 0.5mm; }
+          .table-wrap { break-inside: avoid; }
+        }
+        """
 
     private var subtitle: String {
         var parts: [String] = []
@@ -63,7 +76,7 @@ struct ReportBuilder: Sendable {
     }
 
     private func filesSection(written: [File]) -> HTMLSection {
-        var names = Set(run.fileNames).union(written.map(\.name))
+        var names = Set(run.fileNames).union(written.map(\.name) + [ReportFiles.report])
         var sizes = run.fileSizes
         for file in written { sizes[file.name] = file.text.utf8.count }
         if inProgress { names.insert("run_manifest.json") }
