@@ -143,11 +143,11 @@ extension ModelView {
             if adstock == .geometric {
                 guard let theta = try value("thetas") else { continue }
                 parameters = .geometric(theta: theta)
-                words = "θ \(ReportFormat.number(theta, digits: 2))"
+                words = "θ \(ReportFormat.parameter(theta))"
             } else {
                 guard let shape = try value("shapes"), let scale = try value("scales") else { continue }
                 parameters = .weibull(shape: shape, scale: scale)
-                words = "shape \(ReportFormat.number(shape, digits: 2)), scale \(ReportFormat.number(scale, digits: 3))"
+                words = "shape \(ReportFormat.parameter(shape)), scale \(ReportFormat.parameter(scale))"
             }
             var impulse = [Double](repeating: 0, count: length)
             impulse[0] = 1

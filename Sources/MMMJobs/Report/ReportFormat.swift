@@ -1,3 +1,4 @@
+import Foundation
 import MMMCharts
 
 /// Number formatting for the report's tables and text: locale-free, fixed digits, `–` for a missing value.
@@ -21,6 +22,20 @@ enum ReportFormat {
     static func amount(_ value: Double?) -> String {
         guard let value, value.isFinite else { return missing }
         return ValueFormat.automatic.string(value)
+    }
+
+    /// A model parameter with three significant digits (`0.35`, `1.23`, `0.000412`), so small ones do not read as 0.
+    static func parameter(_ value: Double) -> String {
+        guard value.isFinite else { return missing }
+        guard value != 0 else { return "0" }
+        if abs(value) < 0.0001 { return String(format: "%.2e", value) }
+        let digits = min(max(2, 2 - Int(log10(abs(value)).rounded(.down))), 6)
+        var text = ValueFormat.fixed(digits).string(value)
+        // Trailing zeros beyond two decimals say nothing.
+        while text.hasSuffix("0"), let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > 3 {
+            text.removeLast()
+        }
+        return text
     }
 
     /// A whole number with thousands grouped.
