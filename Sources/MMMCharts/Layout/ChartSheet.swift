@@ -63,8 +63,8 @@ public struct ChartSheet: Chart {
         let height = y - gap + margin
         let fingerprint = panels.map(\.id).joined(separator: ",")
         let id = options.id.map(Escaping.identifier) ?? "sheet-" + Fingerprint.hex(title + "\u{1F}" + fingerprint)
-        let summary = ([subtitle].compactMap { $0 } + ["\(panels.count) chart\(panels.count == 1 ? "" : "s")."]
-            + panels.map { "\($0.title): \($0.summary)" }).joined(separator: " ")
+        let count = "\(panels.count) chart\(panels.count == 1 ? "" : "s")" + (subtitle.map { " (\($0))" } ?? "") + "."
+        let summary = ([count] + panels.map { "\($0.title): \($0.summary)" }).joined(separator: " ")
         var svg = SVGWriter()
         svg.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(width)), ("height", n(height)),
