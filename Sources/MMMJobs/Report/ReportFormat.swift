@@ -18,6 +18,12 @@ enum ReportFormat {
         return ValueFormat.percent(digits).string(value)
     }
 
+    /// A change as a signed percentage (`+5.0%`, `-3.2%`).
+    static func signedPercent(_ value: Double, digits: Int = 1) -> String {
+        guard value.isFinite else { return missing }
+        return (value > 0 ? "+" : "") + ValueFormat.percent(digits).string(value)
+    }
+
     /// An amount shortened when large (`12.3k`, `4.5M`).
     static func amount(_ value: Double?) -> String {
         guard let value, value.isFinite else { return missing }

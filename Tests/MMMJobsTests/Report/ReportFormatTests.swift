@@ -21,5 +21,6 @@ import Testing
         #expect(ReportFormat.duration(125) == "2 min 5 s")
         #expect(ReportFormat.percent(nil) == "–" && ReportFormat.number(.nan, digits: 2) == "–")
         #expect(ReportFormat.amount(126_303_215) == "126.3M")
+        #expect(ReportFormat.signedPercent(0.05) == "+5.0%" && ReportFormat.signedPercent(-0.032) == "-3.2%")
     }
 }
