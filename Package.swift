@@ -79,6 +79,9 @@ let package = Package(
         .testTarget(
             name: "MMMJobsTests", dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMTestSupport"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MMMBenchmarkTests", dependencies: ["MMMJobs", "MMMCore", "MMMCharts", "MMMTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "MMMChartsTests", dependencies: ["MMMCharts", "MMMTestSupport"], swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(

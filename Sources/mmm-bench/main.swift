@@ -3,6 +3,7 @@ import Foundation
 /// `mmm-bench <name> [options]`: performance benchmarks whose numbers go into the README table.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
+    "benchmark": BenchmarkBenchmark.run,
     "csv": CSVBenchmark.run,
     "train": TrainBenchmark.run,
     "snowflake-decode": SnowflakeDecodeBenchmark.run,

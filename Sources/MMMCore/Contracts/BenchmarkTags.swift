@@ -11,17 +11,21 @@ public struct BenchmarkTags: Codable, Sendable, Equatable {
     public var variant: String
     /// Free-text description.
     public var description: String?
+    /// The variant's id in its benchmark plan (a short hash); its run folder is `variants/<variant_id>`.
+    public var variantId: String?
 
     /// Creates tags.
-    public init(id: String, dimension: String, variant: String, description: String? = nil) {
+    public init(id: String, dimension: String, variant: String, description: String? = nil, variantId: String? = nil) {
         self.id = id
         self.dimension = dimension
         self.variant = variant
         self.description = description
+        self.variantId = variantId
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, dimension, variant, description
+        case variantId = "variant_id"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,5 +35,6 @@ public struct BenchmarkTags: Codable, Sendable, Equatable {
         dimension = try c.decode(String.self, forKey: .dimension)
         variant = try c.decode(String.self, forKey: .variant)
         description = try c.decodeUnlessNull(String.self, forKey: .description)
+        variantId = try c.decodeUnlessNull(String.self, forKey: .variantId)
     }
 }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import MMMCore
+import MMMJobs
+
+/// `mmm-cli benchmark plan`: a dry run — prints the variants and writes plan.json, trains nothing.
+struct BenchmarkPlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Dry run: print the variants and write <output>/<benchmark id>/plan.json; trains nothing.",
+        discussion: """
+            With --data the data is prepared for each variant too, so variants that would train exactly the same \
+            model (e.g. weekly aggregation of weekly data) show their same_as link.
+            """)
+
+    @Option(help: "Benchmark config (JSON).")
+    var config: String
+    @Option(help: "Base configuration (job config, previous-system job_config.json or selected_columns.json); default: the config's base.")
+    var base: String?
+    @OptionGroup var data: BenchmarkDataOptions
+    @OptionGroup var mode: BenchmarkModeOptions
+    @Option(help: "Parent folder of benchmark folders.")
+    var output = "runs/benchmarks"
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let console = global.console
+        var plan = try BenchmarkWorkflow.plan(configPath: config, base: base, mode: mode.mode, console: console)
+        if data.given {
+            let table = try await data.load(console)
+            try BenchmarkConfigLoader.load(path: config).checkColumnsNamingFile(config, columns: Set(table.table.columnNames))
+            plan = BenchmarkRunner.linkingSameAs(plan, table: table)
+        }
+        BenchmarkWorkflow.report(plan, console: console)
+        let workspace = LocalBenchmarkWorkspace(output: output, benchmarkId: plan.benchmarkId)
+        try workspace.create()
+        try workspace.write(try StrictJSON.encode(plan), to: "plan.json")
+        if console.json {
+            try console.resultJSON(plan)
+        } else {
+            console.result(BenchmarkWorkflow.listing(plan) + "\nplan: \(workspace.path("plan.json"))")
+        }
+    }
+}
+
+extension BenchmarkConfig {
+    /// ``checkColumns(in:)`` with the config file named in the error.
+    func checkColumnsNamingFile(_ file: String, columns: Set<String>) throws {
+        do {
+            try checkColumns(in: columns)
+        } catch var error as ConfigError {
+            error.file = file
+            throw error
+        }
+    }
+}
