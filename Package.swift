@@ -75,7 +75,9 @@ let package = Package(
         .testTarget(
             name: "MMMSnowflakeTests", dependencies: ["MMMSnowflake", "MMMTransport", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "MMMCloudTests", dependencies: ["MMMCloud"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MMMCloudTests", dependencies: ["MMMCloud", "MMMTransport", "MMMCore", "MMMTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "MMMJobsTests", dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMTestSupport"],
             swiftSettings: swiftSettings),

@@ -6,6 +6,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "benchmark": BenchmarkBenchmark.run,
     "csv": CSVBenchmark.run,
     "train": TrainBenchmark.run,
+    "allocate": AllocateBenchmark.run,
     "snowflake-decode": SnowflakeDecodeBenchmark.run,
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {

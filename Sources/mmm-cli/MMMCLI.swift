@@ -7,14 +7,17 @@ import MMMCore
 struct MMMCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mmm-cli",
-        abstract: "Prepare marketing data, train Marketing Mix Models with Robyn's semantics, and query Snowflake.",
+        abstract: "Prepare marketing data, train Marketing Mix Models with Robyn's semantics, allocate budgets, and query Snowflake.",
         discussion: """
             Exit codes: 0 ok (also a run SKIPPED for a stated reason), 1 runtime failure, 2 usage or \
             configuration error, 3 input data error.
             Every command accepts --json (machine-readable stdout), --quiet and --verbose.
             """,
         version: MMMVersion.current,
-        subcommands: [DataCommand.self, TrainCommand.self, ReportCommand.self, BenchmarkCommand.self, SnowflakeCommand.self]
+        subcommands: [
+            DataCommand.self, TrainCommand.self, AllocateCommand.self, ResponseCommand.self, ReportCommand.self,
+            BenchmarkCommand.self, SnowflakeCommand.self,
+        ]
     )
 
     /// Parses, runs, and maps every failure to one line on stderr and a documented exit code.

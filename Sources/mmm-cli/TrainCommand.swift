@@ -62,6 +62,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Holidays CSV (ds, holiday, country, year); default: the config's holidays_path, else built-in DE/FR/GB/US.")
     var holidays: String?
 
+    @Flag(help: "Skip the budget allocation of the best model (and its model.json).")
+    var noAllocate = false
+
     @Flag(help: "Do not write report.html and the SVG pictures (mmm-cli report RUN_DIR writes them later).")
     var noReport = false
 
@@ -90,6 +93,18 @@ struct TrainCommand: AsyncParsableCommand {
         let source = try await input.tableSource(console)
         var job = TrainingJob(config: jobConfig, source: source, options: options, store: LocalRunStore(root: root), runId: runId)
         job.notes = notes
+        let allocate = AllocateStep()
+        if noAllocate {
+            if jobConfig.expectedSpend != nil || !jobConfig.channelBudgets.isEmpty || jobConfig.budgetScenario != .maxHistoricalResponse {
+                job.notes.append(
+                    .note(
+                        "allocation_skipped", "--no-allocate: budget_scenario, expected_spend and channel_budgets are not used",
+                        path: "$.budget_scenario"))
+            }
+        } else {
+            job.afterTraining = [allocate]
+        }
+        // Last, so the report shows the allocation.
         if !noReport { job.afterTraining.append(ReportStep()) }
         let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
         let diagnostics = ConsoleDiagnostics(console)
@@ -100,7 +115,8 @@ struct TrainCommand: AsyncParsableCommand {
         }
         let interrupt = InterruptHandler { task.cancel() }
         defer { interrupt.stop() }
-        let outcome = try await flags.attributing { try await task.value }
+        var outcome = try await flags.attributing { try await task.value }
+        if let allocation = allocate.lastResult.withLock({ $0 }) { outcome.summary?.allocation = AllocationSummary(allocation) }
         if console.json {
             try console.resultJSON(TrainResultJSON(outcome))
         } else {

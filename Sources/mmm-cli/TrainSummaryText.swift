@@ -31,6 +31,20 @@ enum TrainSummaryText {
                     + f(c.effectShare, 3).padding(toLength: 12, withPad: " ", startingAt: 0) + "  "
                     + f(conversion ? c.cpa : c.roi, 3))
         }
+        if let allocation = summary.allocation {
+            let a = AllocationWords.amount
+            lines.append("")
+            lines.append(
+                "allocation \(allocation.dateStart) … \(allocation.dateEnd): spend \(a(allocation.initialSpend)) → \(a(allocation.optimalSpend)), "
+                    + "response \(a(allocation.initialResponse)) → \(a(allocation.optimalResponse))"
+                    + (allocation.responseLift.map { " (\(AllocationWords.percent($0)))" } ?? "")
+                    + (allocation.feasible ? "" : " — the budget does not fit the bounds (see the warning)"))
+            for c in allocation.channels {
+                lines.append(
+                    "  " + c.channel.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                        + a(c.initialSpend) + " → " + a(c.optimalSpend) + "  (" + c.status.rawValue + ")")
+            }
+        }
         lines.append("")
         lines.append("run folder: \(outcome.location)")
         if outcome.diagnostics.contains(where: { $0.code == "report_written" }) { lines.append("report: \(outcome.location)/report.html") }

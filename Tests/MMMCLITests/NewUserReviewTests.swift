@@ -123,9 +123,18 @@ import Testing
         let budget = try write(
             #"{"dep_var":"revenue","paid_media":[{"spend":"tv_S","var":"tv_S"}],"expected_spend":1000,"budget_scenario":"max_response_expected_spend"}"#,
             "b.json", in: dir)
-        let noted = try CLI.run(["train", "--data", Self.demoData, "--config", budget, "--iterations", "40", "--trials", "1", "--output", dir.path])
-        #expect(noted.stderr.contains("note: budget_scenario, expected_spend and channel_budgets are recorded but not used"),
-                "\(noted.stderr)")
+        // The allocation runs by default: a budget far below the history is allocated as closely as the bounds allow,
+        // and the warning says by how much and which bounds hold.
+        let allocated = try CLI.run(["train", "--data", Self.demoData, "--config", budget, "--iterations", "40", "--trials", "1", "--output", dir.path])
+        #expect(allocated.code == 0, "\(allocated.stderr)")
+        #expect(allocated.stderr.contains("warning: bounded run: the budget of") && allocated.stderr.contains("below the sum of the channels' lower bounds")
+                && allocated.stderr.contains("lower them or raise the budget"), "\(allocated.stderr)")
+        #expect(allocated.stderr.contains("note: the budget is") && allocated.stderr.contains("the previous system's rule"), "\(allocated.stderr)")
+        let skipped = try CLI.run([
+            "train", "--data", Self.demoData, "--config", budget, "--iterations", "40", "--trials", "1", "--output", dir.path, "--no-allocate",
+        ])
+        #expect(skipped.stderr.contains("note: --no-allocate: budget_scenario, expected_spend and channel_budgets are not used"),
+                "\(skipped.stderr)")
     }
 
     @Test func aMissingConnectionsFileIsSaidToBeMissing() throws {

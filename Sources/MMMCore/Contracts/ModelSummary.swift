@@ -28,6 +28,8 @@ public struct ModelSummary: Codable, Sendable, Equatable {
     public var benchmark: BenchmarkTags?
     /// Step durations in seconds (R backend only; the native engine writes them to the run manifest).
     public var timings: [String: Double]?
+    /// The best model's budget allocation, when the run allocated (optional: files without it stay valid).
+    public var allocation: AllocationSummary?
 
     /// Creates a summary.
     public init(
@@ -57,7 +59,7 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         case paretoModels = "pareto_models"
         case bestModel = "best_model"
         case bestModelRule = "best_model_rule"
-        case decomposition, benchmark, timings
+        case decomposition, benchmark, timings, allocation
     }
 
     /// The JSON keys this contract accepts.
@@ -78,6 +80,7 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         decomposition = try c.decode([VariableContribution].self, forKey: .decomposition)
         benchmark = try c.decodeIfPresent(BenchmarkTags.self, forKey: .benchmark)
         timings = try c.decodeIfPresent([String: Double].self, forKey: .timings)
+        allocation = try c.decodeIfPresent(AllocationSummary.self, forKey: .allocation)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -94,5 +97,6 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         try c.encode(decomposition, forKey: .decomposition)
         try c.encodeIfPresent(benchmark, forKey: .benchmark)
         try c.encodeIfPresent(timings, forKey: .timings)
+        try c.encodeIfPresent(allocation, forKey: .allocation)
     }
 }

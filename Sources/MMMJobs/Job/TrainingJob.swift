@@ -92,16 +92,6 @@ public struct TrainingJob: Sendable {
         var timings = StepTimer(clock: clock)
         log.report(Diagnostic(.info, code: "run_folder", "run \(id): \(folder.location)"))
         for note in notes { log.report(note) }
-        if !afterTraining.contains(where: { $0.name == "allocate" }),
-            config.expectedSpend != nil || !config.channelBudgets.isEmpty || config.budgetScenario != .maxHistoricalResponse
-        {
-            log.report(
-                .note(
-                    "allocator_settings_unused",
-                    "budget_scenario, expected_spend and channel_budgets are recorded but not used: this run has no allocation step",
-                    path: "$.budget_scenario"))
-        }
-
         let loaded = try await source.load()
         if let snapshot = loaded.snapshot { try await folder.write(snapshot.bytes, to: snapshot.fileName) }
         log.report(

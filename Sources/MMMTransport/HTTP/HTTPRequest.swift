@@ -37,6 +37,11 @@ public struct HTTPRequest: Sendable, Equatable {
     public var body: Data?
     /// Seconds without progress after which the transport gives up with ``HTTPTransportError/Kind/timedOut``.
     public var timeout: TimeInterval
+    /// Send on a new connection that is closed afterwards, never on a pooled one (default: whenever there is a
+    /// body). libcurl silently resends a request whose reused connection turns out dead, which would repeat a
+    /// non-idempotent call, and FoundationNetworking then never completes a resent request that has a body
+    /// (observed with swift-corelibs-foundation 6.3 on Linux).
+    public var usesFreshConnection: Bool
 
     /// Creates a request.
     /// - Parameters:
@@ -45,15 +50,17 @@ public struct HTTPRequest: Sendable, Equatable {
     ///   - headers: Header fields.
     ///   - body: Optional body bytes.
     ///   - timeout: Idle timeout in seconds (default 60).
+    ///   - usesFreshConnection: See ``usesFreshConnection``; `nil` (default) means "when there is a body".
     public init(
         method: HTTPMethod, url: URL, headers: [String: String] = [:], body: Data? = nil,
-        timeout: TimeInterval = 60
+        timeout: TimeInterval = 60, usesFreshConnection: Bool? = nil
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.usesFreshConnection = usesFreshConnection ?? (body != nil)
     }
 
     /// The value of a header, matching the name case-insensitively.

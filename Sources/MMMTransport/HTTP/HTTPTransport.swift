@@ -11,6 +11,33 @@ public protocol HTTPTransport: Sendable {
     /// - Returns: The response, whatever its status.
     /// - Throws: ``HTTPTransportError`` when no response was received.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
+
+    /// Sends a request and streams a successful (2xx) response body into a file instead of memory.
+    ///
+    /// On a 2xx status the body is written to `destination` (replacing it) and the returned response has an empty
+    /// body; on any other status `destination` is left untouched and the (error) body is returned in memory. The
+    /// default implementation reads the body with ``send(_:)`` and then writes it; ``URLSessionTransport`` streams.
+    /// - Parameters:
+    ///   - request: The request to send.
+    ///   - destination: A file URL in an existing directory.
+    /// - Returns: The response (its body empty on success).
+    /// - Throws: ``HTTPTransportError`` when no response was received or the file could not be written.
+    func download(_ request: HTTPRequest, to destination: URL) async throws -> HTTPResponse
+}
+
+extension HTTPTransport {
+    public func download(_ request: HTTPRequest, to destination: URL) async throws -> HTTPResponse {
+        var response = try await send(request)
+        guard response.isSuccess else { return response }
+        do {
+            try response.body.write(to: destination, options: .atomic)
+        } catch {
+            throw HTTPTransportError(kind: .other, detail: "could not write the download to \(destination.path)",
+                                     host: request.url.host ?? "?")
+        }
+        response.body = Data()
+        return response
+    }
 }
 
 /// A failure to get any HTTP response (connection, timeout, cancellation).
@@ -33,16 +60,21 @@ public struct HTTPTransportError: Error, Equatable, Sendable, CustomStringConver
     public let detail: String
     /// The host the request was for (no path, no query).
     public let host: String
+    /// `false` only when the request certainly never reached the server (connection refused, unknown host), which
+    /// makes even a non-idempotent request safe to repeat.
+    public let requestMayHaveBeenSent: Bool
 
     /// Creates a transport error.
     /// - Parameters:
     ///   - kind: The failure category.
     ///   - detail: What the HTTP stack said.
     ///   - host: The host of the request.
-    public init(kind: Kind, detail: String, host: String) {
+    ///   - requestMayHaveBeenSent: Whether the server may have received the request (default `true`).
+    public init(kind: Kind, detail: String, host: String, requestMayHaveBeenSent: Bool = true) {
         self.kind = kind
         self.detail = detail
         self.host = host
+        self.requestMayHaveBeenSent = requestMayHaveBeenSent
     }
 
     /// Whether retrying the same request may succeed (connection problems and timeouts).

@@ -56,7 +56,27 @@ public enum CompactJWT {
     /// - Returns: `base64url(header).base64url(claims).base64url(signature)`.
     /// - Throws: ``PrivateKeyError`` when signing fails.
     public static func signRS256(claims: [JWTClaim], key: RSAPrivateKey) throws -> SecretValue {
-        let signingInput = Base64URL.encode(Data(headerJSON.utf8)) + "." + Base64URL.encode(Data(claimsJSON(claims).utf8))
+        try signRS256(claims: claims, key: key, keyID: nil)
+    }
+
+    /// The JOSE header, with a `kid` member after `typ` when a key id is given (Google service-account keys).
+    /// - Parameter keyID: The key id, or `nil` for ``headerJSON``.
+    /// - Returns: The header JSON text.
+    public static func headerJSON(keyID: String?) -> String {
+        guard let keyID else { return headerJSON }
+        return #"{"alg":"RS256","typ":"JWT","kid":"# + JSONText.quoted(keyID) + "}"
+    }
+
+    /// Builds and signs a JWT whose header names the signing key.
+    /// - Parameters:
+    ///   - claims: The claims in output order.
+    ///   - key: The RSA signing key.
+    ///   - keyID: The `kid` header value (e.g. a service-account key's `private_key_id`), or `nil` for none.
+    /// - Returns: `base64url(header).base64url(claims).base64url(signature)`.
+    /// - Throws: ``PrivateKeyError`` when signing fails.
+    public static func signRS256(claims: [JWTClaim], key: RSAPrivateKey, keyID: String?) throws -> SecretValue {
+        let header = headerJSON(keyID: keyID)
+        let signingInput = Base64URL.encode(Data(header.utf8)) + "." + Base64URL.encode(Data(claimsJSON(claims).utf8))
         let signature = try key.signRS256(Data(signingInput.utf8))
         return SecretValue(signingInput + "." + Base64URL.encode(signature))
     }

@@ -6,6 +6,7 @@ Binds 127.0.0.1 on an ephemeral port, prints "PORT <n>" on stdout, and serves:
   /status/<code>   responds with that status and a JSON body
   /gzip?n=N        N bytes of text, gzip-compressed, with Content-Encoding: gzip
   /gzip-raw?n=N    the same gzip bytes without Content-Encoding (application/octet-stream)
+  /bytes?n=N       N bytes of the deterministic text payload (application/octet-stream)
   /slow?seconds=S  waits S seconds before answering (for timeout/cancel tests)
   /hits            how many requests reached /slow so far
 """
@@ -61,6 +62,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, data, "application/json", {"Content-Encoding": "gzip"})
             else:
                 self.send(200, data, "application/octet-stream")
+        elif url.path == "/bytes":
+            self.send(200, payload(int(query.get("n", ["1000"])[0])), "application/octet-stream")
         elif url.path == "/slow":
             with LOCK:
                 SLOW_HITS += 1
