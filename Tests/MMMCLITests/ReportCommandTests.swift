@@ -24,6 +24,8 @@ import Testing
         #expect(first.contains("Adstock weights (weibull_pdf)") && first.contains("shape "))
         let files = try FileManager.default.contentsOfDirectory(atPath: run.path)
         #expect(files.contains("pareto_front.svg") && files.contains { $0.hasPrefix("onepager_") && $0.hasSuffix(".svg") })
+        // train allocates before the report, so the report shows the allocation.
+        #expect(files.contains("allocation.svg") && first.contains("Why each channel ended where it did"))
 
         let rebuilt = try CLI.run(["report", run.path, "--json", "--best-only"])
         #expect(rebuilt.code == 0, "\(rebuilt.stderr)")

@@ -35,13 +35,13 @@ extension ModelView {
         }
         let roles = Dictionary(summary.decomposition.map { ($0.variable, $0.role) }, uniquingKeysWith: { a, _ in a })
         let contributions = try Self.contributions(run, modelId: modelId, summary: summary, roles: roles, gaps: &gaps)
-        let channels = try Self.channels(run, modelId: modelId, hyperRow: hyperRow, summary: summary, gaps: &gaps)
+        let (channels, curveRange) = try Self.channels(run, modelId: modelId, hyperRow: hyperRow, summary: summary, gaps: &gaps)
         let carryover = try Self.carryover(run, hyperRow: hyperRow, summary: summary, gaps: &gaps)
         return ModelView(
             modelId: modelId, metrics: metrics, depVar: summary.config.depVar, depVarType: summary.config.depVarType,
             adstock: summary.config.adstock, periodName: Self.periodName(run.preparation?.cadence), dates: dates,
             actual: actual, fitted: fitted, split: split(rows: dates.count, trainSize: metrics.trainSize),
-            contributions: contributions, channels: channels, carryover: carryover, gaps: gaps)
+            contributions: contributions, channels: channels, curveRange: curveRange, carryover: carryover, gaps: gaps)
     }
 
     /// Robyn's split of the window rows; no split without rows or without a training share below 1.
@@ -100,7 +100,41 @@ extension ModelView {
         }
     }
 
+    /// The paid channels' curves, from the most specific source the run has: the model's allocation (curves over its
+    /// date range, today's and the recommended spend), else `model.json` (derived for another Pareto model), else the
+    /// Pareto tables. All three hold the same parameters; the engine's `ResponseCurve` evaluates them.
     private static func channels(
+        _ run: RunContents, modelId: String, hyperRow: Int?, summary: ModelSummary, gaps: inout [String]
+    ) throws -> ([Channel], String?) {
+        if let allocation = run.allocation, allocation.modelId == modelId {
+            let channels = allocation.channels.map { c in
+                Channel(
+                    name: c.channel,
+                    curve: ResponseCurve(coefficient: c.coefficient, alpha: c.alpha, inflexion: c.inflexion, carryoverMean: c.carryoverMean),
+                    currentSpend: c.initialSpend, optimalSpend: c.bounded.spend)
+            }
+            return (channels, "\(allocation.dateStart) to \(allocation.dateEnd)")
+        }
+        if let base = run.modelFile, let file = modelFile(base, modelId: modelId, run: run) {
+            let channels = file.paidMedia.map { m in
+                Channel(
+                    name: m.name,
+                    curve: ResponseCurve(coefficient: m.coefficient, alpha: m.alpha, inflexion: m.inflexion, carryoverMean: m.windowMeanCarryover),
+                    currentSpend: m.windowMean)
+            }
+            return (channels, nil)
+        }
+        return (try tableChannels(run, modelId: modelId, hyperRow: hyperRow, summary: summary, gaps: &gaps), nil)
+    }
+
+    /// `model.json`, or the file derived from it for another Pareto model (nil when that fails).
+    private static func modelFile(_ base: ModelFile, modelId: String, run: RunContents) -> ModelFile? {
+        if base.modelId == modelId { return base }
+        guard let hyper = run.hyperparameters?.table, let aggregated = run.aggregated?.table else { return nil }
+        return try? RunModelFile.derive(base: base, modelId: modelId, hyperparameters: hyper, aggregated: aggregated)
+    }
+
+    private static func tableChannels(
         _ run: RunContents, modelId: String, hyperRow: Int?, summary: ModelSummary, gaps: inout [String]
     ) throws -> [Channel] {
         guard let hyper = run.hyperparameters, let hyperRow, let aggregated = run.aggregated else {

@@ -51,6 +51,9 @@ struct ModelView: Sendable {
     var split: TimeSeriesSplit
     var contributions: [Contribution]
     var channels: [Channel]
+    /// The dates the curves' carryover and today's spend are averaged over, when not the whole window (an
+    /// allocation's date range).
+    var curveRange: String?
     var carryover: [Carryover]
     /// What could not be shown and why (missing files or columns), for the report.
     var gaps: [String]

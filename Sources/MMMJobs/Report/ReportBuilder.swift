@@ -37,11 +37,15 @@ struct ReportBuilder: Sendable {
             files.append(File(name: ReportFiles.onePager(id), text: OnePager(view).sheet().svg))
             pictured.append(id)
         }
+        let allocation = try run.allocation.map { a in
+            AllocationView(a, model: a.modelId == bestId ? best : try ModelView.read(a.modelId, from: run))
+        }
+        if let allocation { files.append(File(name: ReportFiles.allocation, text: allocation.sheet().svg)) }
         let page = HTMLPage(
             title: "Model run \(run.runId)", subtitle: subtitle,
             sections: [
                 summarySection(), preparationSection(), paretoSection(front), modelSection(best, bestId: bestId),
-                allocationSection(), filesSection(written: files),
+                allocationSection(allocation), filesSection(written: files),
             ],
             footer: "Written by mmm-trainer \(MMMVersion.current) from the files of this run folder. It needs no network and no scripts; print it on A4.",
             extraCSS: Self.printCSS)
@@ -67,12 +71,6 @@ struct ReportBuilder: Sendable {
         if let p = run.preparation, let w = p.window { parts.append("\(p.cadence ?? "") data, \(w.start) to \(w.end)") }
         if let engine = run.summary?.engine { parts.append("\(engine.name) \(engine.version)") }
         return parts.joined(separator: " · ")
-    }
-
-    func allocationSection() -> HTMLSection {
-        HTMLSection(title: "Budget allocation", id: "allocation", blocks: [
-            .note(lead: "Note", text: [.text("No allocation in this run.")]),
-        ])
     }
 
     private func filesSection(written: [File]) -> HTMLSection {

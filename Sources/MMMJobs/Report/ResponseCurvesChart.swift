@@ -40,7 +40,8 @@ struct ResponseCurvesChart: Sendable {
 
     static func caption(_ view: ModelView) -> String {
         let optimal = view.channels.contains { $0.optimalSpend != nil }
-        return "Mean response per period against mean spend per period for each paid channel, with the window's carryover. Hollow circles mark today's spend"
+        let range = view.curveRange.map { "the allocation's dates (\($0))" } ?? "the modelling window"
+        return "Mean response per period against mean spend per period for each paid channel, with the mean carryover over \(range). Hollow circles mark today's spend (its mean over the same dates)"
             + (optimal ? "; filled diamonds the allocator's recommendation." : ". This run has no allocation, so no recommended spend is marked.")
             + " Where a curve flattens, more spend buys little; at zero spend a curve still shows the effect carried over from earlier spend."
     }

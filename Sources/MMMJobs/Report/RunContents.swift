@@ -17,6 +17,12 @@ struct RunContents: Sendable {
     var aggregated: RunTable?
     /// `pareto_alldecomp_matrix.csv`: one row per Pareto model and window date.
     var decomposition: RunTable?
+    /// `model.json`: the best model's curve parameters (written by the allocate step).
+    var modelFile: ModelFile?
+    /// `allocation.json`: the best model's budget allocation.
+    var allocation: AllocationResult?
+    /// `allocator_error.txt`: why the allocation could not be computed.
+    var allocationError: String?
     /// The file names in the folder, sorted.
     var fileNames: [String]
     /// File sizes in bytes, where the store can tell.
@@ -43,6 +49,11 @@ struct RunContents: Sendable {
             hyperparameters: try await table("pareto_hyperparameters.csv"),
             aggregated: try await table("pareto_aggregated.csv"),
             decomposition: try await table("pareto_alldecomp_matrix.csv"),
+            modelFile: try await json(ModelFile.self, AllocationFiles.modelFile),
+            allocation: try await json(AllocationResult.self, AllocationFiles.resultFile),
+            allocationError: names.contains("allocator_error.txt")
+                ? try await folder.read("allocator_error.txt").map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+                : nil,
             fileNames: names, fileSizes: sizes(folder, names))
     }
 

@@ -24,7 +24,7 @@ import Testing
             FileHandle.standardError.write(Data("SKIPPED: theReportRendersCleanlyInChromiumAndPrintsOnA4: \(why)\n".utf8))
         case .checked(let report):
             #expect(report.problems == [], "\(report.problems.joined(separator: "\n"))")
-            #expect(report.images.filter { $0.kind == "svg" }.count == 7)
+            #expect(report.images.filter { $0.kind == "svg" }.count == 10)
             #expect(report.images.allSatisfy { $0.width >= 100 && $0.height >= 100 })
             #expect(report.documentWidth <= 1000)
             #expect(FileManager.default.fileExists(atPath: screenshot.path))

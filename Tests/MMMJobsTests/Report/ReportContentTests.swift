@@ -14,6 +14,7 @@ import Testing
         let report = try #require(order.firstIndex(of: "report.html"))
         let manifest = try #require(order.firstIndex(of: "run_manifest.json"))
         #expect(try #require(order.firstIndex(of: "pareto_alldecomp_matrix.csv")) < report)
+        #expect(try #require(order.firstIndex(of: "allocation.json")) < report)
         #expect(report < manifest && order.last == "status.json")
         let run = try StrictJSON.decode(RunManifest.self, from: try #require(store.file("run_manifest.json", run: ReportFixture.runId)))
         let summary = try StrictJSON.decode(ModelSummary.self, from: try #require(store.file("model_summary.json", run: ReportFixture.runId)))
@@ -32,7 +33,7 @@ import Testing
             #expect(html.contains("<section id=\"\(id)\""), "section \(id) missing")
         }
         #expect(html.contains("Best model \(summary.bestModel.modelId)"))
-        #expect(html.contains("No allocation in this run."))
+        #expect(html.contains("Why each channel ended where it did"))
         // The preparation steps, from preparation_manifest.json.
         for step in ["locate_date_column", "resolve_window", "select_columns"] { #expect(html.contains("<th scope=\"row\">\(step)</th>")) }
         #expect(!html.lowercased().contains("<script"))
@@ -40,10 +41,11 @@ import Testing
         // The only URLs are the SVG namespace.
         let urls = html.components(separatedBy: "://").count - 1
         #expect(urls == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1)
-        // Seven charts (Pareto front + six of the one-pager), each with a title and a text alternative.
+        // Ten charts (Pareto front, six of the one-pager, three of the allocation), each with a title and a text
+        // alternative.
         let charts = html.components(separatedBy: "<svg ").count - 1
-        #expect(charts == 7)
-        #expect(html.components(separatedBy: "<desc id=").count - 1 == 7)
+        #expect(charts == 10)
+        #expect(html.components(separatedBy: "<desc id=").count - 1 == 10)
     }
 
     @Test func everyFileOfTheFolderIsListedWithARelativeLink() async throws {

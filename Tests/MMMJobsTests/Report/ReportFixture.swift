@@ -4,7 +4,8 @@ import MMMEngine
 import MMMJobs
 import MMMTestSupport
 
-/// One real small run of the demo (60 × 2), trained once per test process with the report step, in memory.
+/// One real small run of the demo (60 × 2), trained once per test process with the allocate and report steps (as
+/// `train` runs them), in memory.
 enum ReportFixture {
     static let runId = "report-demo"
 
@@ -17,7 +18,7 @@ enum ReportFixture {
         var job = TrainingJob(
             config: config, source: CSVFileSource(path: TrainingFixtures.demoData),
             options: TrainingOptions(iterations: 60, trials: 2, seed: config.seed, threads: 2), store: store, runId: runId)
-        job.afterTraining = [ReportStep()]
+        job.afterTraining = [AllocateStep(), ReportStep()]
         _ = try await job.run()
         return store
     }

@@ -109,30 +109,40 @@ import Testing
         #expect(Self.near(totalEnd, ends.max() ?? 0, 0.6))
     }
 
-    @Test func responseMarksSitOnTheirCurvesAtTodaysSpend() async throws {
-        let (run, view) = try await Self.bestModel()
+    @Test func withoutAnAllocationTodaysSpendIsTheWindowMean() async throws {
+        let run = try await RunContents.read(try await ReportFixture.copy(dropping: ["allocation.json"]))
+        let id = try #require(run.summary?.bestModel.modelId)
+        let view = try #require(try ModelView.read(id, from: run))
         #expect(view.channels.map(\.name) == run.summary?.config.paidMedia.map(\.variable))
+        #expect(view.curveRange == nil)
         // Today's spend is the window's mean spend of model_summary.json (the best model's decomposition).
         for channel in view.channels {
             let recorded = try #require(run.summary?.decomposition.first { $0.variable == channel.name }?.meanSpend)
             #expect(Self.near(channel.currentSpend, recorded, 1e-9 * recorded))
+            #expect(channel.optimalSpend == nil)
             // The Hill curve restated: coef / (1 + (I / (x + c̄))^α).
             let c = channel.curve
             let x = channel.currentSpend
-            #expect(Self.near(c.response(at: x), c.coefficient / (1 + Foundation.pow(c.inflexion / (x + c.carryoverMean), c.alpha)), 1e-9 * c.coefficient))
+            let restated = c.coefficient / (1 + Foundation.pow(c.inflexion / (x + c.carryoverMean), c.alpha))
+            #expect(Self.near(c.response(at: x), restated, 1e-9 * c.coefficient))
         }
+    }
+
+    @Test func responseMarksSitOnTheirCurves() async throws {
+        let (_, view) = try await Self.bestModel()
         let chart = try await Self.panel("Response curves")
         let curves = chart.descendants(class: "curve")
         let marks = chart.descendants(class: "mark")
-        #expect(curves.count == view.channels.count && marks.count == view.channels.count)
-        for (curve, mark) in zip(curves, marks) {
-            let points = curve.points
+        // A current and a recommended mark per channel (the best model has an allocation), in channel order.
+        #expect(curves.count == view.channels.count && marks.count == 2 * view.channels.count)
+        for (k, mark) in marks.enumerated() {
+            let points = curves[k / 2].points
             let (mx, my) = try #require(Self.center(mark))
             // Interpolate the drawn curve at the mark's x: the mark is on it.
-            let right = try #require(points.firstIndex { $0.x >= mx })
+            let right = try #require(points.firstIndex { $0.x >= mx - 0.01 })
             let left = max(right - 1, 0)
             let t = points[right].x == points[left].x ? 0 : (mx - points[left].x) / (points[right].x - points[left].x)
-            #expect(Self.near(points[left].y + t * (points[right].y - points[left].y), my, 1.5))
+            #expect(Self.near(points[left].y + t * (points[right].y - points[left].y), my, 1.5), "mark \(k)")
         }
     }
 
