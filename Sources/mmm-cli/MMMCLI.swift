@@ -15,8 +15,8 @@ struct MMMCLI: AsyncParsableCommand {
             """,
         version: MMMVersion.current,
         subcommands: [
-            DataCommand.self, TrainCommand.self, AllocateCommand.self, ResponseCommand.self, BenchmarkCommand.self,
-            SnowflakeCommand.self,
+            DataCommand.self, TrainCommand.self, AllocateCommand.self, ResponseCommand.self, ReportCommand.self,
+            BenchmarkCommand.self, SnowflakeCommand.self,
         ]
     )
 

@@ -65,6 +65,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Flag(help: "Skip the budget allocation of the best model (and its model.json).")
     var noAllocate = false
 
+    @Flag(help: "Do not write report.html and the SVG pictures (mmm-cli report RUN_DIR writes them later).")
+    var noReport = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -100,6 +103,8 @@ struct TrainCommand: AsyncParsableCommand {
         } else {
             job.afterTraining = [AllocateStep()]
         }
+        // Last, so the report shows the allocation.
+        if !noReport { job.afterTraining.append(ReportStep()) }
         let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
         let diagnostics = ConsoleDiagnostics(console)
         let task = Task {

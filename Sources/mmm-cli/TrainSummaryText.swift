@@ -47,6 +47,7 @@ enum TrainSummaryText {
         }
         lines.append("")
         lines.append("run folder: \(outcome.location)")
+        if outcome.diagnostics.contains(where: { $0.code == "report_written" }) { lines.append("report: \(outcome.location)/report.html") }
         return lines.joined(separator: "\n")
     }
 }
