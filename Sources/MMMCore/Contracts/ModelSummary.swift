@@ -28,6 +28,8 @@ public struct ModelSummary: Codable, Sendable, Equatable {
     public var benchmark: BenchmarkTags?
     /// Step durations in seconds (R backend only; the native engine writes them to the run manifest).
     public var timings: [String: Double]?
+    /// Lift studies as the chosen model predicts them; nil without calibration (and in files written before it).
+    public var calibration: CalibrationSummary?
 
     /// Creates a summary.
     public init(
@@ -58,6 +60,7 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         case bestModel = "best_model"
         case bestModelRule = "best_model_rule"
         case decomposition, benchmark, timings
+        case calibration
     }
 
     /// The JSON keys this contract accepts.
@@ -78,6 +81,7 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         decomposition = try c.decode([VariableContribution].self, forKey: .decomposition)
         benchmark = try c.decodeIfPresent(BenchmarkTags.self, forKey: .benchmark)
         timings = try c.decodeIfPresent([String: Double].self, forKey: .timings)
+        calibration = try c.decodeIfPresent(CalibrationSummary.self, forKey: .calibration)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -94,5 +98,6 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         try c.encode(decomposition, forKey: .decomposition)
         try c.encodeIfPresent(benchmark, forKey: .benchmark)
         try c.encodeIfPresent(timings, forKey: .timings)
+        try c.encodeIfPresent(calibration, forKey: .calibration)
     }
 }

@@ -102,6 +102,8 @@ public struct TrainingJob: Sendable {
                     path: "$.budget_scenario"))
         }
 
+        let (config, calibrationRead) = try CalibrationFileLoader.resolve(self.config)
+        if let calibrationRead { log.report(calibrationRead.inStep(step)) }
         let loaded = try await source.load()
         if let snapshot = loaded.snapshot { try await folder.write(snapshot.bytes, to: snapshot.fileName) }
         log.report(
