@@ -14,7 +14,7 @@ struct MMMCLI: AsyncParsableCommand {
             Every command accepts --json (machine-readable stdout), --quiet and --verbose.
             """,
         version: MMMVersion.current,
-        subcommands: [DataCommand.self, TrainCommand.self, SnowflakeCommand.self]
+        subcommands: [DataCommand.self, TrainCommand.self, SimulateCommand.self, EvaluateCommand.self, SnowflakeCommand.self]
     )
 
     /// Parses, runs, and maps every failure to one line on stderr and a documented exit code.
