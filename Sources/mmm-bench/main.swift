@@ -5,6 +5,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "csv": CSVBenchmark.run,
     "train": TrainBenchmark.run,
+    "recovery": RecoveryBenchmark.run,
     "snowflake-decode": SnowflakeDecodeBenchmark.run,
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {

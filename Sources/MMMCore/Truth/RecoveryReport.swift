@@ -71,7 +71,7 @@ public struct RecoveryReport: Codable, Sendable, Equatable {
     public var roiMAE: Double?
     /// Mean |ROI error| over the main channels.
     public var roiMAEMain: Double?
-    /// Mean |ROI error| over the paid non-placebo channels with, and without, a lift study in the run.
+    /// Mean |ROI error| over the main channels with, and without, a lift study in the run (null without studies).
     public var roiMAECalibrated: Double?
     public var roiMAEUncalibrated: Double?
     /// Mean |effect share error| over the paid channels.

@@ -53,8 +53,9 @@ package enum RecoveryEvaluator {
         report.roiMAE = meanAbsolute(real.map(\.roiError))
         report.roiMAEMain = meanAbsolute(real.filter(\.main).map(\.roiError))
         if summary.calibration != nil {
-            report.roiMAECalibrated = meanAbsolute(real.filter(\.calibrated).map(\.roiError))
-            report.roiMAEUncalibrated = meanAbsolute(real.filter { !$0.calibrated }.map(\.roiError))
+            let main = real.filter(\.main)
+            report.roiMAECalibrated = meanAbsolute(main.filter(\.calibrated).map(\.roiError))
+            report.roiMAEUncalibrated = meanAbsolute(main.filter { !$0.calibrated }.map(\.roiError))
         }
         report.effectShareMAE = meanAbsolute(rows.filter { $0.spendColumn != nil }.map(\.effectShareError))
         let placebos = rows.filter(\.placebo)

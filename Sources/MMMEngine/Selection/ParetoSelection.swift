@@ -60,10 +60,11 @@ public struct ParetoSelection: Sendable {
     ///   - minCandidates: Robyn's `min_candidates`.
     ///   - seed: for k-means.
     ///   - calibration: the lift studies, when the search had them (their constraint and rule apply).
+    ///   - balance: error-score weights overriding the rule's (for `mmm-bench recovery` experiments).
     /// - Throws: ``EngineError`` when no candidate could be evaluated.
     package static func select(
         _ records: [CandidateRecord], space: SearchSpace, validation: Bool, minCandidates: Int, seed: UInt64,
-        calibration: CalibrationPlan? = nil
+        calibration: CalibrationPlan? = nil, balance: [Double]? = nil
     ) throws -> ParetoSelection {
         let valid = records.indices.filter { records[$0].result != nil }
         guard !valid.isEmpty else {
@@ -111,7 +112,7 @@ public struct ParetoSelection: Sendable {
             let m = records[i].result?.metrics
             return (validation ? m?.nrmseTest : m?.nrmseTrain) ?? .nan
         }
-        let balance: [Double] = calibration?.selection == .fitAndLift ? [1, 0, 1] : [1, 1, 1]
+        let balance: [Double] = balance ?? (calibration?.selection == .fitAndLift ? [1, 0, 1] : [1, 1, 1])
         let scores = ErrorScores.compute(
             nrmse: errorNRMSE, decompRSSD: pareto.map { rssd[$0] }, mape: pareto.map { mape[$0] }, balance: balance)
         var scoreByIndex: [Int: Double] = [:]
