@@ -6,13 +6,15 @@ public struct CalibrationSummary: Codable, Sendable, Equatable {
         public var channel: String
         /// `immediate` or `total`.
         public var scope: CalibrationScope
-        /// The study's first and last day.
+        /// The study's first day.
         public var liftStart: CalendarDate
+        /// The study's last day.
         public var liftEnd: CalendarDate
         /// The measured lift (`liftAbs`).
         public var liftAbs: Double
-        /// The first and last data row dates the prediction sums over (`decompStart`, `decompEnd`).
+        /// The first data row date the prediction sums over (`decompStart`).
         public var decompStart: CalendarDate
+        /// The last data row date the prediction sums over (`decompEnd`).
         public var decompEnd: CalendarDate
         /// The model's prediction of the measured lift (`decompAbsScaled`).
         public var predicted: Double?

@@ -20,13 +20,17 @@ public struct RecoveryReport: Codable, Sendable, Equatable {
         public var main: Bool
         /// Spend share among the paid channels over the window.
         public var spendShare: Double?
-        /// True and modelled ROI, and model − truth.
+        /// True ROI.
         public var roiTrue: Double?
+        /// Modelled ROI.
         public var roiModel: Double?
+        /// Modelled − true ROI.
         public var roiError: Double?
-        /// True and modelled effect share among the paid channels, and model − truth.
+        /// True effect share among the paid channels.
         public var effectShareTrue: Double?
+        /// Modelled effect share among the paid channels.
         public var effectShareModel: Double?
+        /// Modelled − true effect share.
         public var effectShareError: Double?
         /// Pearson correlation of the modelled and true per-row contribution over the window.
         public var contributionCorrelation: Double?
@@ -60,8 +64,9 @@ public struct RecoveryReport: Codable, Sendable, Equatable {
 
     /// Format version (1).
     public var schemaVersion = RecoveryReport.currentSchemaVersion
-    /// The run evaluated and its chosen model.
+    /// The run evaluated.
     public var runId: String
+    /// The run's chosen model.
     public var modelId: String
     /// Minimum spend share of a main channel.
     public var mainShareThreshold: Double
@@ -71,8 +76,9 @@ public struct RecoveryReport: Codable, Sendable, Equatable {
     public var roiMAE: Double?
     /// Mean |ROI error| over the main channels.
     public var roiMAEMain: Double?
-    /// Mean |ROI error| over the main channels with, and without, a lift study in the run (null without studies).
+    /// Mean |ROI error| over the main channels with a lift study in the run (null without studies).
     public var roiMAECalibrated: Double?
+    /// Mean |ROI error| over the main channels without a lift study in the run (null without studies).
     public var roiMAEUncalibrated: Double?
     /// Mean |effect share error| over the paid channels.
     public var effectShareMAE: Double?

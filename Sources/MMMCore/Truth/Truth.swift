@@ -17,8 +17,9 @@ public struct Truth: Codable, Sendable, Equatable {
         public var version: String
         /// The seed; the same inputs and seed give the same bytes.
         public var seed: UInt64
-        /// The table the simulation is patterned on (file name) and its SHA-256.
+        /// The table the simulation is patterned on (file name).
         public var like: String?
+        /// That table's SHA-256.
         public var likeSHA256: String?
 
         /// Creates generator info.
@@ -131,11 +132,13 @@ public struct Truth: Codable, Sendable, Equatable {
     public var schemaVersion = Truth.currentSchemaVersion
     /// What produced the file.
     public var generator: Generator
-    /// The simulated dependent variable and the date column.
+    /// The simulated dependent variable.
     public var depVar: String
+    /// The date column.
     public var dateVar: String
-    /// The modelling window the effects are measured over.
+    /// First date of the modelling window the effects are measured over.
     public var windowStart: CalendarDate
+    /// Last date of that window.
     public var windowEnd: CalendarDate
     /// The true adstock family.
     public var adstock: AdstockType

@@ -12,13 +12,13 @@ public enum Simulator {
     ///   - state: the real data after ``DataPreparer`` (not skipped).
     ///   - options: targets, noise, placebo, lift tests and the seed.
     ///   - holidays: the holiday calendar; nil means the built-in table.
-    ///   - like: the real file's name and SHA-256, recorded in the truth.
+    ///   - source: the real file's name and SHA-256, recorded in the truth.
     /// - Returns: the simulated table, its training configuration, the truth and the lift tests.
     /// - Throws: ``SimulationError`` (exit 2) for unknown channels, bad values or ROIs larger than `dep_var` allows;
     ///   ``ConfigError`` for bad bounds; ``BaselineError`` for an unknown holiday country.
     public static func simulate(
         like state: PreparationState, options: SimulationOptions, holidays: HolidayCalendar? = nil,
-        like source: (name: String, sha256: String?)? = nil
+        source: (name: String, sha256: String?)? = nil
     ) throws -> Simulation {
         guard let rows = state.windowRows, let cadence = state.cadence, let dateColumn = state.dateColumn else {
             throw SimulationError("the data has no resolved window; it could not be prepared")

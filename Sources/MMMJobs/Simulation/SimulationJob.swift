@@ -34,7 +34,7 @@ public struct SimulationJob: Sendable {
         let calendar = try holidays ?? state.config.holidaysPath.map { try HolidayCalendar(csvPath: $0) }
         let name = URL(fileURLWithPath: input.provenance.source).lastPathComponent
         return try Simulator.simulate(
-            like: state, options: options, holidays: calendar, like: (name, input.provenance.sha256))
+            like: state, options: options, holidays: calendar, source: (name, input.provenance.sha256))
     }
 
     /// Simulates and writes the files into `directory` (created if needed).
