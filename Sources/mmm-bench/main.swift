@@ -7,6 +7,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "csv": CSVBenchmark.run,
     "train": TrainBenchmark.run,
     "allocate": AllocateBenchmark.run,
+    "recovery": RecoveryBenchmark.run,
     "snowflake-decode": SnowflakeDecodeBenchmark.run,
     "parquet": ParquetBenchmark.run,
 ]

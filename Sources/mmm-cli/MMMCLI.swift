@@ -16,7 +16,7 @@ struct MMMCLI: AsyncParsableCommand {
         version: MMMVersion.current,
         subcommands: [
             DataCommand.self, TrainCommand.self, AllocateCommand.self, ResponseCommand.self, ReportCommand.self,
-            BenchmarkCommand.self, SnowflakeCommand.self,
+            BenchmarkCommand.self, SimulateCommand.self, EvaluateCommand.self, SnowflakeCommand.self,
         ]
     )
 

@@ -68,6 +68,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Flag(help: "Do not write report.html and the SVG pictures (mmm-cli report RUN_DIR writes them later).")
     var noReport = false
 
+    @Option(help: "Lift studies CSV (channel, liftStartDate, liftEndDate, liftAbs[, spend, confidence, metric, calibration_scope]) for calibration; default: the config's calibration_input.")
+    var calibration: String?
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -137,9 +140,11 @@ struct TrainCommand: AsyncParsableCommand {
         if let holidays { c.holidaysPath = holidays }
         if let depVarType { c.depVarType = depVarType }
         if let trainSize { c.trainSize = trainSize }
+        if let calibration { c.calibrationInput = .file(calibration) }
         set("$.start_date", "--start-date", startDate)
         set("$.end_date", "--end-date", endDate)
         set("$.holidays_path", "--holidays", holidays)
+        set("$.calibration_input", "--calibration", calibration)
         set("$.train_size", "--train-size", trainSize.map { size in
             let (low, high) = size.bounds
             return low == high ? NumberFormatting.shortest(low) : "\(NumberFormatting.shortest(low)),\(NumberFormatting.shortest(high))"

@@ -16,8 +16,12 @@ enum TrainSummaryText {
             "  NRMSE   train \(f(b.nrmseTrain))  val \(f(b.nrmseVal))  test \(f(b.nrmseTest))",
             "  R²      train \(f(b.rsqTrain))  val \(f(b.rsqVal))  test \(f(b.rsqTest))",
             "  DECOMP.RSSD \(f(b.decompRssd))   train_size \(f(b.trainSize, 3))",
-            "",
         ]
+        if let calibration = summary.calibration {
+            lines.append(
+                "  MAPE.LIFT \(f(calibration.mape)) over \(calibration.studies.count) lift studies (\(calibration.formula.rawValue) formula, \(calibration.selection.rawValue) rule; calibration.csv)")
+        }
+        lines.append("")
         let paid = summary.decomposition.filter { $0.role == .paidMedia }
         let conversion = summary.config.depVarType == .conversion
         let width = max(8, paid.map(\.variable.count).max() ?? 8)

@@ -23,7 +23,7 @@ import Testing
         for (data, root) in [(Self.demoData, "csv"), (parquet, "parquet")] {
             let r = try CLI.run([
                 "train", "--data", data, "--config", Self.demoConfig, "--iterations", "60", "--trials", "1",
-                "--output", dir.appendingPathComponent(root).path, "--run-id", "r", "--no-allocate", "--quiet",
+                "--output", dir.appendingPathComponent(root).path, "--run-id", "r", "--no-allocate", "--no-report", "--quiet",
             ])
             #expect(r.code == 0, "\(r.stderr)")
             summaries.append(try Data(contentsOf: dir.appendingPathComponent("\(root)/r/model_summary.json")))

@@ -31,6 +31,12 @@ import Testing
         Contract(
             schema: "model_summary", examples: ["Examples/contracts/model_summary.json"],
             swiftKeys: ModelSummary.jsonKeys, swiftRequired: nil),
+        Contract(
+            schema: "truth", examples: ["Examples/contracts/truth.json"], swiftKeys: Truth.jsonKeys,
+            swiftRequired: Truth.jsonKeys.subtracting(["lift_tests"])),
+        Contract(
+            schema: "recovery", examples: ["Examples/contracts/recovery.json"], swiftKeys: RecoveryReport.jsonKeys,
+            swiftRequired: ["schema_version", "run_id", "model_id", "main_share_threshold", "channels"]),
     ]
 
     private func schema(_ name: String) throws -> [String: Any] {
@@ -65,6 +71,18 @@ import Testing
         #expect(csvProperties["decimal"]?["enum"] as? [String] == CSVDecimalMark.allCases.map(\.rawValue))
         let missing = try #require(config["missing_dep_var"] as? [String: Any])
         #expect(missing["enum"] as? [String] == MissingDepVarPolicy.allCases.map(\.rawValue))
+        let calibration = try #require(properties["calibration"] as? [String: Any])
+        #expect(Set(try #require(calibration["properties"] as? [String: Any]).keys) == CalibrationSummary.jsonKeys)
+        let study = try #require((calibration["properties"] as? [String: Any])?["studies"] as? [String: Any])
+        let studyItems = try #require(study["items"] as? [String: Any])
+        #expect(Set(try #require(studyItems["properties"] as? [String: Any]).keys) == CalibrationSummary.Study.jsonKeys)
+        let jobDefs = try #require(try schema("job_config")["$defs"] as? [String: Any])
+        let liftStudy = try #require(jobDefs["calibration_study"] as? [String: Any])
+        #expect(Set(try #require(liftStudy["properties"] as? [String: Any]).keys) == CalibrationStudy.jsonKeys)
+        #expect(Set((liftStudy["required"] as? [String]) ?? []) == CalibrationStudy.requiredJSONKeys)
+        let recovery = try #require(try schema("recovery")["properties"] as? [String: Any])
+        let channelItems = try #require((recovery["channels"] as? [String: Any])?["items"] as? [String: Any])
+        #expect(Set(try #require(channelItems["properties"] as? [String: Any]).keys) == RecoveryReport.Channel.jsonKeys)
     }
 
     /// Every example validates against its schema with Python's jsonschema (the reference validator), and Swift

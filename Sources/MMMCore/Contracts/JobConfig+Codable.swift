@@ -51,6 +51,10 @@ extension JobConfig {
         dataPath = try c.decodeUnlessNull(String.self, forKey: .dataPath)
         annotationsPath = try c.decodeUnlessNull(String.self, forKey: .annotationsPath)
         benchmark = try c.decodeUnlessNull(BenchmarkTags.self, forKey: .benchmark)
+        calibrationInput = try c.decodeUnlessNull(CalibrationInput.self, forKey: .calibrationInput)
+        calibrationConstraint = try c.decodeUnlessNull(Double.self, forKey: .calibrationConstraint) ?? calibrationConstraint
+        calibrationFormula = try c.decodeUnlessNull(CalibrationFormula.self, forKey: .calibrationFormula) ?? calibrationFormula
+        calibratedSelection = try c.decodeUnlessNull(CalibratedSelection.self, forKey: .calibratedSelection) ?? calibratedSelection
     }
 
     /// Writes the canonical form: every field with a value, keys sorted by the encoder.
@@ -93,5 +97,13 @@ extension JobConfig {
         try c.encodeIfPresent(dataPath, forKey: .dataPath)
         try c.encodeIfPresent(annotationsPath, forKey: .annotationsPath)
         try c.encodeIfPresent(benchmark, forKey: .benchmark)
+        // Calibration settings appear only when they matter, so configs without studies keep their bytes.
+        try c.encodeIfPresent(calibrationInput, forKey: .calibrationInput)
+        let calibrating = calibrationInput != nil
+        if calibrating || calibrationConstraint != 0.1 { try c.encode(calibrationConstraint, forKey: .calibrationConstraint) }
+        if calibrating || calibrationFormula != .robyn { try c.encode(calibrationFormula, forKey: .calibrationFormula) }
+        if calibrating || calibratedSelection != .defaultRule {
+            try c.encode(calibratedSelection, forKey: .calibratedSelection)
+        }
     }
 }

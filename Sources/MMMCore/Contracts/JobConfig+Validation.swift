@@ -95,6 +95,34 @@ extension JobConfig {
             throw ConfigError(path: "$.\(key)", "'\(value)' must be a path segment of letters, digits, '-', '_' or '.'")
         }
         _ = try resolvedHyperparameterBounds()
+        try validateCalibration()
+    }
+
+    /// Robyn's configuration-level calibration checks (the data-level ones run when the model is built).
+    /// - Throws: ``ConfigError`` naming `$.calibration_constraint` or `$.calibration_input[i].<key>`.
+    public func validateCalibration() throws {
+        guard calibrationConstraint.isFinite, (0.01...0.1).contains(calibrationConstraint) else {
+            throw ConfigError(
+                path: "$.calibration_constraint",
+                "\(NumberFormatting.shortest(calibrationConstraint)) must be in 0.01…0.1 (Robyn's range; 0.1 keeps the best-calibrated 10 % of models)")
+        }
+        switch calibrationInput {
+        case .file(let path)?:
+            guard !path.trimmingCharactersInSet().isEmpty else {
+                throw ConfigError(path: "$.calibration_input", "must be a CSV path or a list of studies, not an empty string")
+            }
+        case .studies(let studies)?:
+            guard !studies.isEmpty else {
+                throw ConfigError(path: "$.calibration_input", "the list is empty; omit the key to train without calibration")
+            }
+            for (index, study) in studies.enumerated() {
+                if let problem = CalibrationChecks.problem(study, config: self) {
+                    throw ConfigError(path: "$.calibration_input[\(index)].\(problem.key)", problem.message)
+                }
+            }
+        case nil:
+            break
+        }
     }
 }
 

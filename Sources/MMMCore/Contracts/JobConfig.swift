@@ -85,6 +85,14 @@ public struct JobConfig: Codable, Sendable, Equatable {
     public var annotationsPath: String?
     /// Benchmark identity when this job is a benchmark variant.
     public var benchmark: BenchmarkTags?
+    /// Lift studies for calibration (MAPE.LIFT as a third objective): a CSV path or an inline list. nil: none.
+    public var calibrationInput: CalibrationInput?
+    /// Robyn's `calibration_constraint`: only models whose MAPE.LIFT is within this quantile are selectable (0.01–0.1).
+    public var calibrationConstraint: Double = 0.1
+    /// Robyn's MAPE.LIFT formula, or the corrected form (docs/calibration.md).
+    public var calibrationFormula: CalibrationFormula = .robyn
+    /// How the best model is chosen when there are lift studies.
+    public var calibratedSelection: CalibratedSelection = .defaultRule
 
     /// Creates a configuration with defaults for everything but the essentials.
     public init(depVar: String, paidMedia: [MediaPair]) {
@@ -127,6 +135,10 @@ public struct JobConfig: Codable, Sendable, Equatable {
         case dataPath = "data_path"
         case annotationsPath = "annotations_path"
         case benchmark
+        case calibrationInput = "calibration_input"
+        case calibrationConstraint = "calibration_constraint"
+        case calibrationFormula = "calibration_formula"
+        case calibratedSelection = "calibrated_selection"
     }
 
     /// The JSON keys this contract accepts.

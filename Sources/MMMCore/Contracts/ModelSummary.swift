@@ -30,6 +30,8 @@ public struct ModelSummary: Codable, Sendable, Equatable {
     public var timings: [String: Double]?
     /// The best model's budget allocation, when the run allocated (optional: files without it stay valid).
     public var allocation: AllocationSummary?
+    /// Lift studies as the chosen model predicts them; nil without calibration (and in files written before it).
+    public var calibration: CalibrationSummary?
 
     /// Creates a summary.
     public init(
@@ -60,6 +62,7 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         case bestModel = "best_model"
         case bestModelRule = "best_model_rule"
         case decomposition, benchmark, timings, allocation
+        case calibration
     }
 
     /// The JSON keys this contract accepts.
@@ -81,6 +84,7 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         benchmark = try c.decodeIfPresent(BenchmarkTags.self, forKey: .benchmark)
         timings = try c.decodeIfPresent([String: Double].self, forKey: .timings)
         allocation = try c.decodeIfPresent(AllocationSummary.self, forKey: .allocation)
+        calibration = try c.decodeIfPresent(CalibrationSummary.self, forKey: .calibration)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -98,5 +102,6 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         try c.encodeIfPresent(benchmark, forKey: .benchmark)
         try c.encodeIfPresent(timings, forKey: .timings)
         try c.encodeIfPresent(allocation, forKey: .allocation)
+        try c.encodeIfPresent(calibration, forKey: .calibration)
     }
 }

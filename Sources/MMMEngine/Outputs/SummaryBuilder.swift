@@ -61,12 +61,14 @@ enum SummaryBuilder {
         // Results do not depend on threads; it is recorded in run_manifest.json, not in the config echo.
         var config = result.model.config
         config.threads = nil
-        return ModelSummary(
+        var summary = ModelSummary(
             runId: runId, engine: .native, config: config, candidateCount: result.records.count,
             paretoModelCount: pareto.count, paretoModels: pareto.prefix(100).map { metrics($0, result) },
             bestModel: metrics(result.selection.best, result),
             bestModelRule: result.selection.bestModelRule(
                 minCandidates: result.minParetoCandidates, validation: result.model.settings.tsValidation),
             decomposition: decomposition(result))
+        summary.calibration = CalibrationOutputs.summary(result)
+        return summary
     }
 }

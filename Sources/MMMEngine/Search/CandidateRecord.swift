@@ -19,9 +19,14 @@ public struct CandidateRecord: Sendable {
     public var modelId: String { "\(trial)_\(batch)_\(position)" }
 
     /// The objective losses (NRMSE, DECOMP.RSSD), worst possible for a failed candidate.
-    public var losses: [Double] {
-        guard let m = result?.metrics else { return [.infinity, .infinity] }
-        return [m.nrmse, m.decompRSSD]
+    public var losses: [Double] { losses(calibrated: false) }
+
+    /// The objective losses: (NRMSE, DECOMP.RSSD), plus MAPE.LIFT when calibrating (Robyn's third objective).
+    /// - Parameter calibrated: whether the search has lift studies.
+    /// - Returns: the losses, worst possible for a failed candidate.
+    package func losses(calibrated: Bool) -> [Double] {
+        guard let m = result?.metrics else { return Array(repeating: .infinity, count: calibrated ? 3 : 2) }
+        return calibrated ? [m.nrmse, m.decompRSSD, m.mape] : [m.nrmse, m.decompRSSD]
     }
 }
 
@@ -35,12 +40,15 @@ public struct SearchProgress: Sendable, Equatable {
     public var bestNRMSE: Double?
     /// Lowest DECOMP.RSSD seen.
     public var bestDecompRSSD: Double?
+    /// Lowest MAPE.LIFT seen (calibrated searches only).
+    public var bestMAPE: Double?
 
     /// Creates a progress report (backends other than the native search report through this too).
-    public init(done: Int, total: Int, bestNRMSE: Double? = nil, bestDecompRSSD: Double? = nil) {
+    public init(done: Int, total: Int, bestNRMSE: Double? = nil, bestDecompRSSD: Double? = nil, bestMAPE: Double? = nil) {
         self.done = done
         self.total = total
         self.bestNRMSE = bestNRMSE
         self.bestDecompRSSD = bestDecompRSSD
+        self.bestMAPE = bestMAPE
     }
 }

@@ -46,6 +46,7 @@ package struct ModelSearch: Sendable {
                 "iterations, trials and batch size must be at least 1 and the population at least 4 (got \(options.iterations), \(options.trials), \(options.batchSize), \(options.populationSize))")
         }
         let total = options.iterations * options.trials
+        let calibrated = evaluator.calibration != nil
         let state = Locked(SearchProgress(done: 0, total: total))
         let nextTrial = Locked(1)
         let results = Locked([Int: [CandidateRecord]]())
@@ -69,6 +70,7 @@ package struct ModelSearch: Sendable {
                                 if m.decompRSSD.isFinite, m.decompRSSD < (s.bestDecompRSSD ?? .infinity) {
                                     s.bestDecompRSSD = m.decompRSSD
                                 }
+                                if calibrated, m.mape.isFinite, m.mape < (s.bestMAPE ?? .infinity) { s.bestMAPE = m.mape }
                             }
                             progress(s)
                         }
@@ -90,7 +92,9 @@ package struct ModelSearch: Sendable {
     ) throws -> [CandidateRecord] {
         var configuration = DifferentialEvolution.Configuration(dimension: space.dimension)
         configuration.populationSize = options.populationSize
-        configuration.objectiveWeights = [1, 1]
+        // Robyn tells nevergrad (nrmse, decomp.rssd[, mape]) with all weights 1.
+        let calibrated = evaluator.calibration != nil
+        configuration.objectiveWeights = calibrated ? [1, 1, 1] : [1, 1]
         var optimiser = DifferentialEvolution(configuration: configuration, seed: options.seed, trial: trial)
         var records: [CandidateRecord] = []
         records.reserveCapacity(options.iterations)
@@ -114,7 +118,7 @@ package struct ModelSearch: Sendable {
                 }
                 batch.append(record)
             }
-            for (candidate, record) in zip(candidates, batch) { optimiser.tell(candidate, losses: record.losses) }
+            for (candidate, record) in zip(candidates, batch) { optimiser.tell(candidate, losses: record.losses(calibrated: calibrated)) }
             records += batch
             onBatch(batch)
         }

@@ -22,14 +22,34 @@ public struct ParetoSelection: Sendable {
     public var clusterWSS: [Double]
     /// Notes (e.g. fewer candidates than `min_candidates`).
     public var notes: [Diagnostic]
+    /// Models that passed the eligibility filter (Robyn's `mape.qt10`).
+    public var eligibleModelCount = 0
+    /// The calibration constraint and rule, when the search had lift studies.
+    package var calibration: (constraint: Double, rule: CalibratedSelection)?
 
     /// The rule used to choose ``best``, in words (written into model_summary.json).
     public func bestModelRule(minCandidates: Int, validation: Bool) -> String {
-        "models with NRMSE and DECOMP.RSSD at or below their 90 % quantiles; Pareto fronts kept until at least "
+        if let calibration { return calibratedRule(calibration, minCandidates: minCandidates, validation: validation) }
+        return "models with NRMSE and DECOMP.RSSD at or below their 90 % quantiles; Pareto fronts kept until at least "
             + "\(minCandidates) models (\(keptFronts) fronts, \(paretoIndices.count) models); clustered by hyperparameters "
             + "(k-means, k by Robyn's within-sum-of-squares rule, 3–10 when there are enough distinct models: \(clusterCount) "
             + "clusters); best = the cluster winner with the lowest error score sqrt((\(validation ? "nrmse_test" : "nrmse_train")^2 "
             + "+ decomp_rssd^2 + mape^2)/9) on errors min-max normalised over the Pareto models"
+    }
+
+    private func calibratedRule(
+        _ calibration: (constraint: Double, rule: CalibratedSelection), minCandidates: Int, validation: Bool
+    ) -> String {
+        let nrmse = validation ? "nrmse_test" : "nrmse_train"
+        let score =
+            calibration.rule == .robyn
+            ? "sqrt((\(nrmse)^2 + decomp_rssd^2 + mape^2)/9)"
+            : "sqrt((\(nrmse)^2 + mape^2)/4) (rule fit_and_lift: DECOMP.RSSD is not used once lift studies measure the effects)"
+        return "models with MAPE.LIFT at or below its \(NumberFormatting.shortest(calibration.constraint * 100)) % quantile "
+            + "(calibration_constraint) and NRMSE and DECOMP.RSSD at or below their 90 % quantiles (\(eligibleModelCount) models); "
+            + "Pareto fronts on (NRMSE, DECOMP.RSSD) kept until at least \(minCandidates) models (\(keptFronts) fronts, "
+            + "\(paretoIndices.count) models); clustered by hyperparameters (\(clusterCount) clusters); best = the cluster "
+            + "winner with the lowest error score \(score) on errors min-max normalised over the Pareto models"
     }
 
     /// Selects models.
@@ -39,9 +59,12 @@ public struct ParetoSelection: Sendable {
     ///   - validation: whether the models have a validation/test split (then nrmse_test drives the error score).
     ///   - minCandidates: Robyn's `min_candidates`.
     ///   - seed: for k-means.
+    ///   - calibration: the lift studies, when the search had them (their constraint and rule apply).
+    ///   - balance: error-score weights overriding the rule's (for `mmm-bench recovery` experiments).
     /// - Throws: ``EngineError`` when no candidate could be evaluated.
     package static func select(
-        _ records: [CandidateRecord], space: SearchSpace, validation: Bool, minCandidates: Int, seed: UInt64
+        _ records: [CandidateRecord], space: SearchSpace, validation: Bool, minCandidates: Int, seed: UInt64,
+        calibration: CalibrationPlan? = nil, balance: [Double]? = nil
     ) throws -> ParetoSelection {
         let valid = records.indices.filter { records[$0].result != nil }
         guard !valid.isEmpty else {
@@ -55,7 +78,8 @@ public struct ParetoSelection: Sendable {
         let nrmse = records.map { $0.result?.metrics.nrmse ?? .nan }
         let rssd = records.map { $0.result?.metrics.decompRSSD ?? .nan }
         let mape = records.map { $0.result?.metrics.mape ?? .nan }
-        let eligible = ParetoFronts.eligible(nrmse: nrmse, decompRSSD: rssd, mape: mape)
+        let eligible = ParetoFronts.eligible(
+            nrmse: nrmse, decompRSSD: rssd, mape: mape, calibrationConstraint: calibration?.constraint ?? 0.1)
         let x = records.indices.map { eligible[$0] ? nrmse[$0] : .nan }
         let y = records.indices.map { eligible[$0] ? rssd[$0] : .nan }
         let allFronts = ParetoFronts.assign(x: x, y: y)
@@ -79,7 +103,8 @@ public struct ParetoSelection: Sendable {
             let finite = valid.filter { nrmse[$0].isFinite && rssd[$0].isFinite }.count
             throw EngineError(
                 .noSelectableModel,
-                "no candidate passed Robyn's filter (NRMSE and DECOMP.RSSD both at or below their 90 % quantiles): "
+                "no candidate passed Robyn's filter (NRMSE and DECOMP.RSSD both at or below their 90 % quantiles"
+                    + (calibration == nil ? "" : ", MAPE.LIFT within the calibration_constraint quantile") + "): "
                     + "\(valid.count) models evaluated, \(finite) with finite errors; run more iterations")
         }
         let clustering = cluster(pareto, records: records, space: space, seed: seed)
@@ -87,8 +112,9 @@ public struct ParetoSelection: Sendable {
             let m = records[i].result?.metrics
             return (validation ? m?.nrmseTest : m?.nrmseTrain) ?? .nan
         }
+        let balance: [Double] = balance ?? (calibration?.selection == .fitAndLift ? [1, 0, 1] : [1, 1, 1])
         let scores = ErrorScores.compute(
-            nrmse: errorNRMSE, decompRSSD: pareto.map { rssd[$0] }, mape: pareto.map { mape[$0] })
+            nrmse: errorNRMSE, decompRSSD: pareto.map { rssd[$0] }, mape: pareto.map { mape[$0] }, balance: balance)
         var scoreByIndex: [Int: Double] = [:]
         for (position, index) in pareto.enumerated() { scoreByIndex[index] = scores[position] }
         var winners: [Int] = []
@@ -99,10 +125,13 @@ public struct ParetoSelection: Sendable {
             }
         }
         let best = winners.min { (scoreByIndex[$0] ?? .infinity, $0) < (scoreByIndex[$1] ?? .infinity, $1) } ?? pareto[0]
-        return ParetoSelection(
+        var selection = ParetoSelection(
             fronts: fronts, keptFronts: kept, paretoIndices: pareto, clusters: clustering.assignments,
             errorScores: scoreByIndex, clusterWinners: winners, best: best, clusterCount: clustering.count,
             clusterWSS: clustering.wss, notes: notes)
+        selection.eligibleModelCount = eligible.filter { $0 }.count
+        selection.calibration = calibration.map { ($0.constraint, $0.selection) }
+        return selection
     }
 
     /// k-means on the min-max normalised hyperparameters (not lambda or train_size) of the Pareto models; duplicate

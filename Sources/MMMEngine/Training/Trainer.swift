@@ -21,6 +21,8 @@ public struct TrainingResult: Sendable {
     public var timings: [(step: String, seconds: Double)]
     /// The `min_candidates` the Pareto selection used.
     public var minParetoCandidates = 100
+    /// The lift studies, when the job had them.
+    package var calibration: CalibrationPlan?
 
     /// The chosen model's record.
     public var bestRecord: CandidateRecord { records[selection.best] }
@@ -55,7 +57,11 @@ public enum Trainer {
             adstock: model.config.adstock, trainSize: model.config.trainSize,
             lambda: HyperparameterResolver.lambdaBound(model.config.customHyperparameters))
         let lambdaRange = model.design.lambdaRange
-        let evaluator = try CandidateEvaluator(design: model.design, settings: model.settings, lambdaRange: lambdaRange)
+        var evaluator = try CandidateEvaluator(design: model.design, settings: model.settings, lambdaRange: lambdaRange)
+        if let (plan, notes) = try CalibrationPlan.build(model) {
+            evaluator.calibration = plan
+            model.notes += notes + CalibrationPlan.searchSizeNotes(plan, options: options)
+        }
         lap("build_design")
         var searchOptions = options
         if space.dimension == 0 {
@@ -72,7 +78,7 @@ public enum Trainer {
         try Task.checkCancellation()
         let selection = try ParetoSelection.select(
             records, space: space, validation: model.settings.tsValidation, minCandidates: options.minParetoCandidates,
-            seed: options.seed)
+            seed: options.seed, calibration: evaluator.calibration)
         lap("pareto_and_clusters")
         try Task.checkCancellation()
         let workspace = EvaluationWorkspace(for: evaluator)
@@ -84,6 +90,7 @@ public enum Trainer {
             model: model, space: space, lambdaRange: lambdaRange, records: records, selection: selection,
             details: details, bootstrap: ClusterBootstrap(intervals: [:]), timings: [])
         result.bootstrap = ClusterBootstrap.compute(result)
+        result.calibration = evaluator.calibration
         result.minParetoCandidates = options.minParetoCandidates
         lap("pareto_details")
         result.timings = timings

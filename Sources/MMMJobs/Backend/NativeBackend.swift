@@ -46,6 +46,13 @@ public struct NativeTrainedModel: TrainedModel {
             }
             written.append(table.fileName)
         }
+        if result.isCalibrated {
+            let result = self.result
+            try await folder.writeStreaming(to: TrainingResult.calibrationFileName) { emit in
+                try withoutActuallyEscaping(emit) { try result.renderCalibrationTable(emit: $0) }
+            }
+            written.append(TrainingResult.calibrationFileName)
+        }
         return written
     }
 }

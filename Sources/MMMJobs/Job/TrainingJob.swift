@@ -92,6 +92,8 @@ public struct TrainingJob: Sendable {
         var timings = StepTimer(clock: clock)
         log.report(Diagnostic(.info, code: "run_folder", "run \(id): \(folder.location)"))
         for note in notes { log.report(note) }
+        let (config, calibrationRead) = try CalibrationFileLoader.resolve(self.config)
+        if let calibrationRead { log.report(calibrationRead.inStep(step)) }
         let loaded = try await source.load()
         if let snapshot = loaded.snapshot { try await folder.write(snapshot.bytes, to: snapshot.fileName) }
         log.report(

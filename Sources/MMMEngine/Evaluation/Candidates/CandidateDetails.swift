@@ -44,6 +44,8 @@ package struct CandidateDetails: Sendable, Hashable {
     package var fitted: [Double]
     /// Per-media series in `mediaNames` order.
     package var media: [MediaSeries]
+    /// The lift studies' outcomes (empty without calibration).
+    package var lift: [LiftOutcome] = []
 }
 
 extension CandidateEvaluator {
@@ -71,7 +73,7 @@ extension CandidateEvaluator {
         }
         return CandidateDetails(
             result: result, windowRows: design.window, actual: yWindow, decomposition: series, fitted: fitted,
-            media: media)
+            media: media, lift: liftOutcomes(hyperparameters, coefficients: result.coefficients, ws))
     }
 
     private func mediaSeries(

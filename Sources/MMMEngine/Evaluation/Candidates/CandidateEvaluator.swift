@@ -40,6 +40,8 @@ package struct CandidateEvaluator: Sendable {
     let baseLower: [Double]
     let baseUpper: [Double]
     let trendColumn: Int?
+    /// Lift studies: when set, every candidate's MAPE.LIFT is computed (Robyn's third objective).
+    package var calibration: CalibrationPlan?
 
     /// Prepares an evaluator.
     /// - Parameters:
@@ -138,8 +140,12 @@ package struct CandidateEvaluator: Sendable {
         let fit = try fitRidge(
             split: split, lambda: lambda, penaltyFactors: hyperparameters.penaltyFactors, workspace)
         predict(intercept: fit.intercept, workspace)
-        return assemble(
+        var result = assemble(
             hyperparameters: hyperparameters, split: split, lambda: lambda, lambdaHP: lambdaHP, fit: fit,
             workspace)
+        if calibration != nil {
+            result.metrics.mape = LiftCalibration.mape(liftOutcomes(hyperparameters, coefficients: result.coefficients, workspace))
+        }
+        return result
     }
 }

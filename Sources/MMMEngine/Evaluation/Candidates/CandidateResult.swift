@@ -20,7 +20,7 @@ public struct CandidateMetrics: Sendable, Hashable {
     public var decompRSSDWithoutPenalty: Double
     /// Share of paid channels with `round(effect_share, 4) == 0`.
     public var shareZeroEffect: Double
-    /// Calibration MAPE (always 0 here: calibration is not part of the engine core).
+    /// Calibration MAPE.LIFT: the mean over the lift studies of |predicted − measured| / measured; 0 without studies.
     public var mape: Double
 }
 
