@@ -13,7 +13,7 @@ struct BenchmarkCollectCommand: AsyncParsableCommand {
     var directory: String
     @Option(help: "csv (default) or parquet.")
     var format = "csv"
-    @Option(help: "True ROI per channel (the simulation's truth file) for roi_mae and roi_err_<spend>.")
+    @Option(help: "A simulation's truth.json (mmm-cli simulate): adds roi_mae, roi_mae_all, placebo_share and roi_err_<spend>.")
     var truth: String?
     @OptionGroup var global: GlobalOptions
 
@@ -23,11 +23,11 @@ struct BenchmarkCollectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        if truth != nil {
-            throw UsageError("--truth needs the recovery evaluation, which this build does not have yet; collect without it")
-        }
         let workspace = LocalBenchmarkWorkspace(directory: directory)
-        let table = try await BenchmarkWorkflow.collect(workspace)
+        var collector = BenchmarkCollector(workspace: workspace)
+        if let truth { collector.truthColumns = TruthColumns(truth: try StrictJSON.decode(Truth.self, path: truth)) }
+        let table = try await collector.collect()
+        try workspace.write(table.csv(), to: "results.csv")
         var written = workspace.path("results.csv")
         if format == "parquet" {
             // results.csv stays the canonical table (resume and analyze read it); the Parquet copy is for pyarrow/duckdb.

@@ -1,3 +1,4 @@
+import MMMCore
 import Foundation
 import MMMTestSupport
 import Testing
@@ -123,5 +124,41 @@ import Testing
             #expect(r.code == 2, "\(extra): \(r.stderr)")
             #expect(r.stderr.contains(message), "\(r.stderr)")
         }
+    }
+}
+
+/// `benchmark collect --truth`: each variant's recovery in results.csv, the same numbers `evaluate` gives.
+@Suite struct BenchmarkTruthTests {
+    @Test func collectWithATruthFileAddsRecoveryColumns() throws {
+        let dir = try scratchDirectory()
+        let sim = dir.appendingPathComponent("sim").path
+        let s = try CLI.run([
+            "simulate", "--like", CLI.path("Examples/data/dt_simulated_weekly.csv"), "--config",
+            CLI.path("Examples/configs/demo_job_config.json"), "--seed", "5", "--output", sim, "--quiet",
+        ])
+        #expect(s.code == 0, "\(s.stderr)")
+        let out = dir.appendingPathComponent("bench").path
+        let r = try CLI.run([
+            "benchmark", "run", "--config", CLI.path("Examples/benchmarks/adstock_comparison.json"), "--base", sim + "/job_config.json",
+            "--data", sim + "/data.csv", "--output", out, "--test-run-all", "--quiet",
+        ])
+        #expect(r.code == 0, "\(r.stderr)")
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first)
+        let root = out + "/" + folder
+        let collect = try CLI.run(["benchmark", "collect", root, "--truth", sim + "/truth.json", "--quiet"])
+        #expect(collect.code == 0, "\(collect.stderr)")
+        let table = try CSVReader(options: { var o = CSVReader.Options(); o.inferTypes = false; return o }())
+            .read(path: root + "/results.csv")
+        for column in ["roi_mae", "roi_mae_all", "placebo_share", "roi_err_tv_S", "roi_err_search_S"] {
+            #expect(table.columnNames.contains(column), "\(column)")
+        }
+        let ids = try #require(table["variant_id"]), mae = try #require(table["roi_mae"])
+        let state = try #require(table["state"])
+        let row = try #require((0..<table.rowCount).first { state.cellText($0) == "SUCCEEDED" && ids.cellText($0) != "naive_baseline" })
+        let evaluated = try CLI.run(["evaluate", "--run", root + "/variants/" + ids.cellText(row), "--truth", sim + "/truth.json", "--json"])
+        #expect(evaluated.code == 0, "\(evaluated.stderr)")
+        let report = try jsonObject(evaluated.stdout)
+        let expected = try #require(report["roi_mae_main"] as? Double)
+        #expect(abs((Double(mae.cellText(row)) ?? .nan) - expected) < 1e-9, "\(mae.cellText(row)) vs \(expected)")
     }
 }

@@ -10,7 +10,7 @@ public struct BenchmarkCollector: Sendable {
     public var workspace: LocalBenchmarkWorkspace
     /// The allocation of each variant's best model (``AllocationColumns``; nil leaves them out).
     public var allocationColumns: (any ResultsColumnProvider)? = AllocationColumns()
-    /// Hook for truth-recovery columns, `roi_mae` and `roi_err_<spend>` (nil until the recovery evaluation lands).
+    /// Truth-recovery columns, `roi_mae` and `roi_err_<spend>` (``TruthColumns``; nil without a truth file).
     public var truthColumns: (any ResultsColumnProvider)?
 
     /// A collector for a benchmark folder.

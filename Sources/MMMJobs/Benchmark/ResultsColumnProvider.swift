@@ -5,8 +5,8 @@ import MMMCore
 /// Two hooks use it:
 /// - ``BenchmarkCollector/allocationColumns``: the allocation metrics of each variant's best model
 ///   (``AllocationColumns``).
-/// - ``BenchmarkCollector/truthColumns``: `roi_mae` and `roi_err_<spend>` against a truth file (`--truth`, the
-///   recovery evaluation of simulated data).
+/// - ``BenchmarkCollector/truthColumns``: `roi_mae` and `roi_err_<spend>` against a truth file (``TruthColumns``,
+///   `benchmark collect --truth`).
 public protocol ResultsColumnProvider: Sendable {
     /// The columns this provider adds, in order, given every variant's model summary (nil for a variant that did
     /// not train).
