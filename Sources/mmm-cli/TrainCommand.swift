@@ -62,6 +62,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Holidays CSV (ds, holiday, country, year); default: the config's holidays_path, else built-in DE/FR/GB/US.")
     var holidays: String?
 
+    @Option(help: BackendChoice.help)
+    var backend: BackendChoice = .native
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -84,9 +87,11 @@ struct TrainCommand: AsyncParsableCommand {
         let options = TrainingOptions(
             iterations: jobConfig.iterations, trials: jobConfig.trials, seed: jobConfig.seed,
             threads: threads ?? jobConfig.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let trainer = try await backend.make()
         let source = try await input.tableSource(console)
         var job = TrainingJob(config: jobConfig, source: source, options: options, store: LocalRunStore(root: root), runId: runId)
         job.notes = notes
+        job.backend = trainer
         let reporter = ProgressReporter(enabled: !console.quiet && !console.json)
         let diagnostics = ConsoleDiagnostics(console)
         let task = Task {
