@@ -8,7 +8,7 @@
 #' their coefficients to [0, 1] exactly as the native engine does.
 #' @param config the parsed job config.
 #' @param data the prepared table (first column: the date).
-#' @param holidays a holiday table (ds, holiday, country, year), or NULL for none.
+#' @param holidays a holiday table (ds, holiday, country, year), or NULL for none (used with baseline terms only).
 robyn_input_args <- function(config, data, holidays) {
   pairs <- config$paid_media
   spends <- vapply(pairs, function(p) as.character(p$spend), character(1))
@@ -20,12 +20,13 @@ robyn_input_args <- function(config, data, holidays) {
   dates <- data[[1]]
   list(
     dt_input = data,
-    dt_holidays = holidays,
+    dt_holidays = if (length(baseline_terms) > 0) holidays else NULL,
     date_var = names(data)[1],
     dep_var = as.character(config$dep_var),
     dep_var_type = as.character(config$dep_var_type %||% "revenue"),
     prophet_vars = if (length(baseline_terms) > 0) baseline_terms else NULL,
-    prophet_country = if (is.null(country)) NULL else toupper(as.character(country)),
+    # Robyn 3.12 warns about a country without the holiday term; only "holiday" needs one.
+    prophet_country = if ("holiday" %in% baseline_terms && !is.null(country)) toupper(as.character(country)) else NULL,
     context_vars = if (length(context) > 0) context else NULL,
     paid_media_spends = spends,
     paid_media_vars = vars,

@@ -1,8 +1,8 @@
 test_that("the job config maps onto robyn_inputs() arguments", {
   config <- parity_config()
   config$country <- "de"
-  config$baseline_vars <- list("trend", "season")
-  config$baseline_columns <- list("holiday")
+  config$baseline_vars <- list("trend", "holiday")
+  config$baseline_columns <- list("season")
   config$factor_vars <- list("events")
   data <- parity_data()
   args <- robyn_input_args(config, data, holidays = data.frame(ds = as.Date("2016-01-01"), holiday = "x", country = "DE", year = 2016))
@@ -12,10 +12,14 @@ test_that("the job config maps onto robyn_inputs() arguments", {
   expect_identical(args$paid_media_spends, c("tv_S", "ooh_S", "print_S", "facebook_S", "search_S"))
   expect_identical(args$paid_media_vars, c("tv_S", "ooh_S", "print_S", "facebook_I", "search_clicks_P"))
   expect_identical(args$organic_vars, "newsletter")
-  expect_identical(args$prophet_vars, c("trend", "season"))
+  expect_identical(args$prophet_vars, c("trend", "holiday"))
   expect_identical(args$prophet_country, "DE")
+  expect_identical(args$dt_holidays$country, "DE")
   # Baseline columns lead the context variables (moved to the Prophet position after robyn_inputs).
-  expect_identical(args$context_vars, c("holiday", "competitor_sales_B", "events"))
+  expect_identical(args$context_vars, c("season", "competitor_sales_B", "events"))
+  # Without the holiday term Robyn gets no country (3.12 warns about one).
+  config$baseline_vars <- list("trend")
+  expect_null(robyn_input_args(config, data, holidays = NULL)$prophet_country)
   expect_identical(args$factor_vars, "events")
   expect_identical(args$window_start, "2016-01-04")
   expect_identical(args$window_end, "2018-12-31")
@@ -37,6 +41,7 @@ test_that("empty lists become NULL and the window defaults to the data's range",
   expect_null(args$organic_vars)
   expect_null(args$factor_vars)
   expect_null(args$prophet_country)
+  expect_null(args$dt_holidays)
   expect_identical(args$window_start, "2015-11-23")
   expect_identical(args$window_end, "2019-11-11")
 })
