@@ -114,12 +114,13 @@ import Testing
         #expect(!files.contains("model_summary.json"))
     }
 
-    /// Ctrl-C (task cancellation) stops R and the workers in its process group; the run ends FAILED/cancelled.
+    /// Ctrl-C (task cancellation) stops R and the workers in its process group with SIGTERM (the SIGKILL fallback
+    /// is a minute away here, so a child that ignored SIGTERM would fail the test); the run ends FAILED/cancelled.
     @Test(.timeLimit(.minutes(3))) func cancellingStopsRAndItsWorkers() async throws {
         let root = try TrainingFixtures.temporaryDirectory()
         let pidFile = root.appendingPathComponent("pids").path
         let backend = try await RobynFixtures.fakeBackend(
-            mode: "hang", workRoot: root.appendingPathComponent("work"), extra: ["FAKE_R_PIDFILE": pidFile])
+            mode: "hang", workRoot: root.appendingPathComponent("work"), extra: ["FAKE_R_PIDFILE": pidFile], grace: 60)
         let job = try RobynFixtures.demoJob(backend: backend, root: root, runId: "c")
         let task = Task { try await job.run() }
         var pids: [Int32] = []
@@ -131,8 +132,10 @@ import Testing
             }
         }
         try #require(pids.count == 2, "the fake R never started")
+        let cancelled = Date()
         task.cancel()
         await #expect(throws: TrainingJobError.self) { _ = try await task.value }
+        #expect(Date().timeIntervalSince(cancelled) < 30, "R was not stopped by SIGTERM")
         for pid in pids {
             var gone = false
             for _ in 0..<100 where !gone {

@@ -26,11 +26,13 @@ enum RobynFixtures {
     }
 
     /// A backend running the fake, with R's folders under `workRoot`.
-    static func fakeBackend(mode: String = "succeed", workRoot: URL, extra: [String: String] = [:]) async throws -> RobynBackend {
+    static func fakeBackend(
+        mode: String = "succeed", workRoot: URL, extra: [String: String] = [:], grace: Double = 2
+    ) async throws -> RobynBackend {
         let environment = fakeEnvironment(mode: mode, extra: extra)
         let runtime = try await RobynRuntime.probe(environment: environment)
         var backend = RobynBackend(runtime: runtime, environment: environment, workRoot: workRoot)
-        backend.terminationGrace = 2
+        backend.terminationGrace = grace
         return backend
     }
 

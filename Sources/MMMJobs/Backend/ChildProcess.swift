@@ -34,7 +34,7 @@ enum ChildProcess {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try await launch(process)
         let pid = process.processIdentifier
         // Our copies of the write ends must be closed, or the readers never see end of file.
         try? out.fileHandleForWriting.close()
@@ -73,6 +73,22 @@ enum ChildProcess {
         return status
     }
 
+    /// Starts the process from a fresh thread whose signal mask blocks only SIGINT. A child inherits the signal mask of
+    /// the thread that spawns it, and Swift's worker threads block nearly every signal: R started from one would ignore
+    /// SIGTERM. SIGINT stays blocked so a Ctrl-C keeps reaching this process's handler, not the launching thread.
+    private static func launch(_ process: Process) async throws {
+        let result: Result<Void, any Error> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var mask = sigset_t()
+                sigemptyset(&mask)
+                sigaddset(&mask, SIGINT)
+                pthread_sigmask(SIG_SETMASK, &mask, nil)
+                continuation.resume(returning: Result { try process.run() })
+            }
+        }
+        try result.get()
+    }
+
     /// SIGTERM to the group now, SIGKILL after `grace` seconds unless the child has exited by then.
     private static func stopGroup(_ pid: Int32, grace: Double, exited: Locked<Bool>) {
         kill(-pid, SIGTERM)
@@ -94,7 +110,7 @@ enum LineSplitter {
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             for byte in buffer[0..<count] {
@@ -107,5 +123,14 @@ enum LineSplitter {
             }
         }
         if !pending.isEmpty { onLine(String(decoding: pending, as: UTF8.self)) }
+    }
+
+    /// POSIX `read` (named apart from ``read(_:onLine:)``).
+    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            Glibc.read(descriptor, buffer, count)
+        #else
+            Darwin.read(descriptor, buffer, count)
+        #endif
     }
 }
