@@ -5,6 +5,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "benchmark": BenchmarkBenchmark.run,
     "csv": CSVBenchmark.run,
+    "robyn": RobynBenchmark.run,
     "train": TrainBenchmark.run,
     "allocate": AllocateBenchmark.run,
     "recovery": RecoveryBenchmark.run,

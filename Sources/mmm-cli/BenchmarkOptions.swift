@@ -96,7 +96,7 @@ enum BenchmarkWorkflow {
     /// Trains a plan into `<output>/<benchmark id>/`, then writes results.csv.
     static func run(
         _ plan: BenchmarkPlan, table: LoadedTable, output: String, parallel: Int?, threads: Int?, outputs: OutputLevel,
-        console: Console
+        backend: any TrainingBackend = NativeBackend(), console: Console
     ) async throws -> (BenchmarkRunReport, LocalBenchmarkWorkspace) {
         let workspace = LocalBenchmarkWorkspace(output: output, benchmarkId: plan.benchmarkId)
         let schedule = BenchmarkSchedule(
@@ -106,6 +106,7 @@ enum BenchmarkWorkflow {
         console.info("benchmark \(plan.benchmarkId): \(plan.variants.count) variants, \(schedule.parallel) at a time × \(schedule.threads) thread\(schedule.threads == 1 ? "" : "s") → \(workspace.directory.path)")
         var runner = BenchmarkRunner(plan: plan, table: table, workspace: workspace, schedule: schedule)
         runner.outputs = outputs
+        runner.backend = backend
         let reporter = BenchmarkProgressReporter(enabled: !console.quiet && !console.json)
         let diagnostics = BenchmarkDiagnostics(console)
         let task = Task { try await runner.run(diagnostics: diagnostics, progress: reporter.update) }

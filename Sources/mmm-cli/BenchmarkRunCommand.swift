@@ -7,7 +7,7 @@ import MMMJobs
 struct BenchmarkRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Train every variant with the native engine into <output>/<benchmark id>/ and write results.csv.",
+        abstract: "Train every variant (native engine, or --backend robyn) into <output>/<benchmark id>/ and write results.csv.",
         discussion: """
             Resumable: a variant whose run folder finished on the same data is not trained again; Ctrl-C keeps every \
             finished variant, and the same command resumes. Variants run --parallel at a time with --threads each, \
@@ -33,6 +33,8 @@ struct BenchmarkRunCommand: AsyncParsableCommand {
     var threads: Int?
     @Option(help: "Files per variant: small (default; no all_aggregated.csv) or full.")
     var outputs: OutputLevel = .small
+    @Option(help: BackendChoice.help)
+    var backend: BackendChoice = .native
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -43,6 +45,7 @@ struct BenchmarkRunCommand: AsyncParsableCommand {
         let console = global.console
         let paths = try config.map { [$0] } ?? BenchmarkListCommand.entries(in: dir)
             .filter { !$0.name.lowercased().contains("comprehensive") }.map(\.file)
+        let trainer = try await backend.make()
         let table = try await data.load(console)
         var plans: [BenchmarkPlan] = []
         for path in paths {
@@ -56,7 +59,8 @@ struct BenchmarkRunCommand: AsyncParsableCommand {
         var reports: [BenchmarkRunJSON] = []
         for plan in plans {
             let (report, workspace) = try await BenchmarkWorkflow.run(
-                plan, table: table, output: output, parallel: parallel, threads: threads, outputs: outputs, console: console)
+                plan, table: table, output: output, parallel: parallel, threads: threads, outputs: outputs, backend: trainer,
+                console: console)
             failures += report.failed.count
             texts.append(BenchmarkWorkflow.summary(report, workspace: workspace))
             reports.append(BenchmarkRunJSON(report, workspace: workspace))

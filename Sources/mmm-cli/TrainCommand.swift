@@ -71,6 +71,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Lift studies CSV (channel, liftStartDate, liftEndDate, liftAbs[, spend, confidence, metric, calibration_scope]) for calibration; default: the config's calibration_input.")
     var calibration: String?
 
+    @Option(help: BackendChoice.help)
+    var backend: BackendChoice = .native
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -93,9 +96,11 @@ struct TrainCommand: AsyncParsableCommand {
         let options = TrainingOptions(
             iterations: jobConfig.iterations, trials: jobConfig.trials, seed: jobConfig.seed,
             threads: threads ?? jobConfig.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let trainer = try await backend.make()
         let source = try await input.tableSource(console, config: jobConfig)
         var job = TrainingJob(config: jobConfig, source: source, options: options, store: LocalRunStore(root: root), runId: runId)
         job.notes = notes
+        job.backend = trainer
         if noAllocate {
             if jobConfig.expectedSpend != nil || !jobConfig.channelBudgets.isEmpty || jobConfig.budgetScenario != .maxHistoricalResponse {
                 job.notes.append(

@@ -2,7 +2,7 @@ import Foundation
 import MMMCore
 import MMMEngine
 
-/// Trains every variant of a plan with the native engine, each as an ordinary ``TrainingJob`` into
+/// Trains every variant of a plan (with ``backend``: the native engine by default), each as an ordinary ``TrainingJob`` into
 /// `variants/<variant id>/` of the benchmark folder, several at once without oversubscribing the cores.
 ///
 /// - The data is loaded once; a snapshot (a query result) is kept once as `input_snapshot.csv` at the root.
@@ -30,6 +30,8 @@ public struct BenchmarkRunner: Sendable {
     public var clock: any JobClock = SystemJobClock()
     /// Holiday calendar; nil means the built-in table.
     public var holidays: HolidayCalendar?
+    /// What trains each variant (a finished variant trained by another engine is trained again).
+    public var backend: any TrainingBackend = NativeBackend()
 
     /// Creates a runner.
     public init(plan: BenchmarkPlan, table: LoadedTable, workspace: LocalBenchmarkWorkspace, schedule: BenchmarkSchedule) {
@@ -136,6 +138,7 @@ public struct BenchmarkRunner: Sendable {
         job.holidays = holidays
         job.notes = variant.notes
         if allocate { job.afterTraining = [AllocateStep()] }
+        job.backend = backend
         let sink = ClosureDiagnosticSink { d in
             var tagged = d
             tagged.step = "\(variant.id)" + (d.step.map { "/" + $0 } ?? "")
@@ -186,7 +189,9 @@ public struct BenchmarkRunner: Sendable {
     private func isFinished(_ variant: BenchmarkVariant) async throws -> Bool {
         guard let folder = try await workspace.variants.openRun(id: variant.id) else { return false }
         let status = try? await folder.status()
-        guard let status, status.state == .succeeded || status.state == .skipped else {
+        guard let status, status.state == .succeeded || status.state == .skipped,
+            (status.engine?.name ?? EngineInfo.native.name) == backend.engine.name
+        else {
             try workspace.discardVariant(variant.id)
             return false
         }
@@ -210,7 +215,7 @@ public struct BenchmarkRunner: Sendable {
     private func writeLinkedRun(_ variant: BenchmarkVariant, fingerprint: TrainingFingerprint?) async throws {
         let started = clock.now()
         let folder = try await workspace.variants.createRun(id: variant.id, allowSuffix: false)
-        let status = RunStatus.running(runId: variant.id, at: started)
+        let status = RunStatus.running(runId: variant.id, at: started, engine: backend.engine)
         try await folder.writeJSON(status, to: "status.json")
         if let fingerprint {
             try await folder.writeJSON(fingerprint.manifest, to: "preparation_manifest.json")

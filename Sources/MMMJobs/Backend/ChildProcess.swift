@@ -1,0 +1,136 @@
+import Foundation
+import MMMCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs a program (R) and hands its output over line by line. Cancelling the task stops the program's whole
+/// process group (R's forked workers included): SIGTERM, then SIGKILL after a grace period.
+///
+/// Foundation starts every child in a process group of its own, so the group id is the child's pid and a Ctrl-C in
+/// the terminal reaches only this process, which decides what to stop.
+enum ChildProcess {
+    /// Which output a line came from.
+    enum Stream: Sendable { case stdout, stderr }
+
+    /// Runs `executable` and waits for it.
+    /// - Parameters:
+    ///   - environment: the complete environment of the child.
+    ///   - grace: seconds between SIGTERM and SIGKILL when cancelled.
+    ///   - onLine: every output line (split at `\n` and `\r`), from reader threads, in order per stream.
+    /// - Returns: the exit status (128 + signal number when killed by a signal).
+    /// - Throws: `CancellationError` when the task was cancelled (after the group is gone); the launch error.
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String], grace: Double = 5,
+        onLine: @escaping @Sendable (Stream, String) -> Void
+    ) async throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try await launch(process)
+        let pid = process.processIdentifier
+        // Our copies of the write ends must be closed, or the readers never see end of file.
+        try? out.fileHandleForWriting.close()
+        try? err.fileHandleForWriting.close()
+        let readers = DispatchGroup()
+        for (handle, stream) in [(out.fileHandleForReading, Stream.stdout), (err.fileHandleForReading, Stream.stderr)] {
+            readers.enter()
+            let descriptor = handle.fileDescriptor
+            Thread.detachNewThread {
+                LineSplitter.read(descriptor) { onLine(stream, $0) }
+                readers.leave()
+            }
+        }
+        let exited = Locked(false)
+        let status: Int32 = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+                DispatchQueue.global().async {
+                    process.waitUntilExit()
+                    exited.withLock { $0 = true }
+                    let reason = process.terminationReason
+                    let code = process.terminationStatus
+                    continuation.resume(returning: reason == .uncaughtSignal ? 128 + code : code)
+                }
+            }
+        } onCancel: {
+            stopGroup(pid, grace: grace, exited: exited)
+        }
+        // Anything R left behind in its group (it never should) must not keep the pipes open.
+        kill(-pid, SIGKILL)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            readers.notify(queue: .global()) { continuation.resume() }
+        }
+        try? out.fileHandleForReading.close()
+        try? err.fileHandleForReading.close()
+        try Task.checkCancellation()
+        return status
+    }
+
+    /// Starts the process from a fresh thread whose signal mask blocks only SIGINT. A child inherits the signal mask of
+    /// the thread that spawns it, and Swift's worker threads block nearly every signal: R started from one would ignore
+    /// SIGTERM. SIGINT stays blocked so a Ctrl-C keeps reaching this process's handler, not the launching thread.
+    private static func launch(_ process: Process) async throws {
+        let result: Result<Void, any Error> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var mask = sigset_t()
+                sigemptyset(&mask)
+                sigaddset(&mask, SIGINT)
+                pthread_sigmask(SIG_SETMASK, &mask, nil)
+                continuation.resume(returning: Result { try process.run() })
+            }
+        }
+        try result.get()
+    }
+
+    /// SIGTERM to the group now, SIGKILL after `grace` seconds unless the child has exited by then.
+    private static func stopGroup(_ pid: Int32, grace: Double, exited: Locked<Bool>) {
+        kill(-pid, SIGTERM)
+        DispatchQueue.global().asyncAfter(deadline: .now() + grace) {
+            // The group id cannot be reused while the group has members, and the child is not reaped before
+            // `exited` is set, so this never reaches an unrelated process.
+            if !exited.withLock({ $0 }) { kill(-pid, SIGKILL) }
+        }
+    }
+}
+
+/// Splits a file descriptor's bytes into lines (at `\n` or `\r`), decoding each as UTF-8 (invalid bytes replaced).
+enum LineSplitter {
+    /// The longest line handed over; longer runs are cut (a runaway progress bar must not grow without bound).
+    static let maximumLineBytes = 64 * 1024
+
+    /// Reads until end of file.
+    static func read(_ descriptor: Int32, onLine: (String) -> Void) {
+        var pending: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            for byte in buffer[0..<count] {
+                if byte == 0x0A || byte == 0x0D {
+                    onLine(String(decoding: pending, as: UTF8.self))
+                    pending.removeAll(keepingCapacity: true)
+                } else if pending.count < maximumLineBytes {
+                    pending.append(byte)
+                }
+            }
+        }
+        if !pending.isEmpty { onLine(String(decoding: pending, as: UTF8.self)) }
+    }
+
+    /// POSIX `read` (named apart from ``read(_:onLine:)``).
+    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            Glibc.read(descriptor, buffer, count)
+        #else
+            Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+}

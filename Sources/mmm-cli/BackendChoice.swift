@@ -1,0 +1,24 @@
+import ArgumentParser
+import MMMCore
+import MMMJobs
+
+/// `--backend`: what trains the models.
+enum BackendChoice: String, ExpressibleByArgument, CaseIterable {
+    /// The native engine (Robyn's semantics in Swift).
+    case native
+    /// Meta's Robyn, the R package, through r/run_all.R (r/README.md).
+    case robyn
+
+    /// The option's help text.
+    static let help: ArgumentHelp =
+        "Training engine: native (default), or robyn (Meta's Robyn in R via r/run_all.R; needs R and the Robyn package, see r/README.md; R from PATH or MMM_RSCRIPT, run_all.R found next to the program or via MMM_R_DIR)."
+
+    /// Makes the backend. For Robyn this finds R and checks that Robyn loads, before any run folder exists.
+    /// - Throws: ``RobynBackendError`` naming what is missing and how to install it.
+    func make() async throws -> any TrainingBackend {
+        switch self {
+        case .native: return NativeBackend()
+        case .robyn: return RobynBackend(runtime: try await RobynRuntime.probe())
+        }
+    }
+}
