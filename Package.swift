@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "MMMSnowflake", targets: ["MMMSnowflake"]),
         .library(name: "MMMCloud", targets: ["MMMCloud"]),
         .library(name: "MMMTransport", targets: ["MMMTransport"]),
+        .library(name: "MMMBayes", targets: ["MMMBayes"]),
         .executable(name: "mmm-cli", targets: ["mmm-cli"]),
         .executable(name: "mmm-bench", targets: ["mmm-bench"]),
     ],
@@ -37,6 +38,8 @@ let package = Package(
         .target(name: "MMMCore", swiftSettings: swiftSettings),
         // Native engine with Robyn's semantics.
         .target(name: "MMMEngine", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
+        // Bayesian inference core: forward-mode dual numbers, the MMM log density, NUTS, diagnostics, MAP + Laplace.
+        .target(name: "MMMBayes", dependencies: ["MMMCore"], swiftSettings: swiftSettings),
         // Snowflake SQL API v2 client.
         .target(name: "MMMSnowflake", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // Google Cloud clients (credentials, GCS, Secret Manager, Cloud Run Jobs).
@@ -51,7 +54,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mmm-bench",
-            dependencies: ["MMMCore", "MMMEngine", "MMMSnowflake"],
+            dependencies: ["MMMCore", "MMMEngine", "MMMSnowflake", "MMMBayes"],
             swiftSettings: swiftSettings
         ),
         // Test-only helpers shared by the test targets (processes, temporary folders, the Python fake servers).
@@ -65,6 +68,7 @@ let package = Package(
             name: "MMMSnowflakeTests", dependencies: ["MMMSnowflake", "MMMTransport", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "MMMCloudTests", dependencies: ["MMMCloud"], swiftSettings: swiftSettings),
+        .testTarget(name: "MMMBayesTests", dependencies: ["MMMBayes", "MMMCore"], swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
             name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
