@@ -6,6 +6,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "csv": CSVBenchmark.run,
     "train": TrainBenchmark.run,
     "snowflake-decode": SnowflakeDecodeBenchmark.run,
+    "bayes": BayesBenchmark.run,
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {
     let names = benchmarks.keys.sorted().joined(separator: ", ")

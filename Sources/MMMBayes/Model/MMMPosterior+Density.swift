@@ -27,12 +27,34 @@ extension MMMPosterior {
             gamma: priors[n - 1].support.constrain(u[n - 1]))
     }
 
-    /// β in scaled units from the effect parameter: exp(u) for a coefficient prior, or, for a ROI prior,
-    /// ROI · spend ÷ (response scale · Σ saturation), so that the window ROI equals exp(u).
+    /// The effect parameter's scale K: u = log(β·H/K), so K·eᵘ is the channel's total contribution over the window
+    /// in scaled units. K = spend ÷ response scale for a ROI prior (eᵘ is then the ROI), 1 otherwise.
+    func effectScale(channel c: Int) -> Double {
+        guard channels[c].effectIsROI, let spend = channels[c].spendTotal else { return 1 }
+        return spend / responseScale
+    }
+
+    /// β in scaled units: K·eᵘ / H, with H = Σ saturation over the window.
     func coefficient<T: DualScalar>(channel c: Int, effect u: T, saturationTotal: T) -> T {
-        let e = T.exp(u)
-        guard channels[c].effectIsROI, let spend = channels[c].spendTotal else { return e }
-        return e * (spend / responseScale) / saturationTotal
+        T.exp(u) * effectScale(channel: c) / saturationTotal
+    }
+
+    /// The value the effect prior is evaluated at, on its unconstrained (log) scale: log ROI = u for a ROI prior,
+    /// log β = u − log H for a coefficient prior. The map (u, transform parameters) → (log β or log ROI, the same
+    /// transform parameters) is triangular with unit diagonal, so no further Jacobian term is needed.
+    func effectPriorArgument<T: DualScalar>(channel c: Int, effect u: T, saturationTotal: T) -> T {
+        channels[c].effectIsROI ? u : u - T.log(saturationTotal)
+    }
+
+    /// The intercept b₀ from the sampler's centred intercept c₀: the mean of the media contributions
+    /// (β·mean h = K·eᵘ / rows) is moved into c₀, which removes the strong intercept–β correlation (as brms centres
+    /// predictors). The prior stays on b₀; the shift has a unit Jacobian.
+    func intercept<T: DualScalar>(_ q: [T]) -> T {
+        var b0 = q[layout.intercept]
+        for c in channels.indices {
+            b0 = b0 - T.exp(q[layout.channels[c].effect]) * (effectScale(channel: c) / Double(window.count))
+        }
+        return b0
     }
 
     /// The control coefficient from its unconstrained value: u (free), eᵘ (positive) or −eᵘ (negative).
@@ -49,8 +71,9 @@ extension MMMPosterior {
     /// - Returns: log p(q | data) + log-Jacobians, up to an additive constant.
     public func logDensity<T: DualScalar>(_ q: [T]) -> T {
         let rows = window.count
-        var lp = interceptPrior.logDensityUnconstrained(q[layout.intercept])
-        var mu = [T](repeating: q[layout.intercept], count: rows)
+        let b0 = intercept(q)
+        var lp = interceptPrior.logDensityUnconstrained(b0)
+        var mu = [T](repeating: b0, count: rows)
         for k in controls.indices {
             let u = q[layout.firstControl + k]
             lp = lp + controls[k].prior.logDensityUnconstrained(u)
@@ -64,10 +87,11 @@ extension MMMPosterior {
             for (i, prior) in channels[c].transformPriors.enumerated() {
                 lp = lp + prior.logDensityUnconstrained(u[i])
             }
-            lp = lp + channels[c].effectPrior.logDensityUnconstrained(q[slots.effect])
             let saturated = saturation(channel: c, transform: u).values
             let total = saturated.reduce(T(0), +)
-            let beta = coefficient(channel: c, effect: q[slots.effect], saturationTotal: total)
+            let effect = q[slots.effect]
+            lp = lp + channels[c].effectPrior.logDensityUnconstrained(effectPriorArgument(channel: c, effect: effect, saturationTotal: total))
+            let beta = coefficient(channel: c, effect: effect, saturationTotal: total)
             let contribution = saturated.map { $0 * beta }
             for t in 0..<rows { mu[t] = mu[t] + contribution[t] }
             contributions.append(contribution)
@@ -90,5 +114,17 @@ extension MMMPosterior {
             lp = lp - z * z * 0.5
         }
         return lp
+    }
+}
+
+extension MMMPosterior {
+    /// The log density and its gradient through the generic code with ``Dual64`` (models of up to 64 parameters):
+    /// the slow, simple reference for the fast path. Specialised here, inside the module.
+    /// - Parameter q: ``dimension`` unconstrained values (at most 64).
+    /// - Returns: log p and ∇ log p.
+    public func referenceGradient(at q: [Double]) -> (value: Double, gradient: [Double]) {
+        precondition(q.count <= Dual64.width, "the Dual64 reference handles at most 64 parameters")
+        let result = logDensity(q.enumerated().map { Dual64.variable($1, index: $0) })
+        return (result.value, (0..<q.count).map { result.partials[$0] })
     }
 }

@@ -57,8 +57,8 @@ public struct MMMPosterior: Sendable {
         noisePrior = input.noisePrior
     }
 
-    /// A central starting point: every parameter at its prior median (on the unconstrained scale), the intercept at
-    /// the mean scaled response and σ at a tenth of its standard deviation.
+    /// A central starting point: every parameter at its prior median (on the unconstrained scale), the centred
+    /// intercept at the mean scaled response and σ at a tenth of its standard deviation.
     /// - Returns: A vector of ``dimension`` values.
     public func initialPoint() -> [Double] {
         var q = [Double](repeating: 0, count: dimension)
@@ -67,7 +67,10 @@ public struct MMMPosterior: Sendable {
             for (i, prior) in channel.transformPriors.enumerated() {
                 q[slots.adstock + i] = prior.support.unconstrain(prior.median)
             }
-            q[slots.effect] = channel.effectPrior.support.unconstrain(channel.effectPrior.median)
+            // The effect coordinate is log(K⁻¹·total contribution): log ROI, or log(β·H) for a coefficient prior.
+            let median = channel.effectPrior.median
+            let total = saturation(channel: c, transform: Array(q[slots.transform])).values.reduce(0, +)
+            q[slots.effect] = Foundation.log(channel.effectIsROI ? median : median * total)
         }
         let mean = scaledResponse.reduce(0, +) / Double(scaledResponse.count)
         let variance = scaledResponse.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scaledResponse.count)
@@ -75,7 +78,7 @@ public struct MMMPosterior: Sendable {
         for (k, control) in controls.enumerated() where control.sign != .free {
             q[layout.firstControl + k] = control.prior.support.unconstrain(control.prior.median)
         }
-        q[layout.sigma] = (0.1 * Swift.max(variance, 1e-12).squareRoot()).logValue
+        q[layout.sigma] = Foundation.log(0.1 * Swift.max(variance, 1e-12).squareRoot())
         return q
     }
 }
@@ -86,7 +89,7 @@ struct ResolvedChannel: Sendable {
     var adstock: AdstockKind
     /// Priors of the local transform parameters in lane order: adstock (1 or 2), α, γ.
     var transformPriors: [Prior]
-    /// Whether the effect parameter is log ROI (else log β).
+    /// Whether the effect prior is on ROI (else on β).
     var effectIsROI: Bool
     /// Prior on β (scaled units) or on ROI.
     var effectPrior: Prior
@@ -120,9 +123,4 @@ struct ResolvedLift: Sendable {
     var standardError: Double
     /// Factor on the predicted effect.
     var scale: Double
-}
-
-extension Double {
-    /// Natural log, spelled as a property to keep expressions short.
-    var logValue: Double { Foundation.log(self) }
 }

@@ -16,8 +16,9 @@ public struct QuantityName: Sendable, Hashable, Codable, CustomStringConvertible
 
 /// Where each parameter sits in the unconstrained vector the sampler moves in.
 ///
-/// Order: per channel (in input order) its adstock parameters (θ, or Weibull shape and scale), Hill α, Hill γ and
-/// its effect (log β or log ROI); then the intercept, the control coefficients and log σ.
+/// Order: per channel (in input order) its adstock parameters (logit θ, or log shape and logit scale), log α,
+/// logit γ and its effect u = log(total contribution ÷ K) (log ROI under a ROI prior); then the centred intercept
+/// c₀ (the mean fitted level), the control coefficients and log σ. See ``MMMPosterior`` for the reasons.
 public struct ParameterLayout: Sendable, Hashable {
     /// Per-channel indices.
     public struct Channel: Sendable, Hashable {
@@ -29,7 +30,7 @@ public struct ParameterLayout: Sendable, Hashable {
         public var alpha: Int { adstock + adstockCount }
         /// Hill γ.
         public var gamma: Int { adstock + adstockCount + 1 }
-        /// The effect (log β or log ROI).
+        /// The effect u = log(K⁻¹ · total contribution).
         public var effect: Int { adstock + adstockCount + 2 }
         /// The local transform parameters (adstock, α, γ), in the order of a channel's dual lanes.
         public var transform: Range<Int> { adstock..<(adstock + adstockCount + 2) }

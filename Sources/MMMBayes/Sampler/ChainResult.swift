@@ -9,6 +9,8 @@ public struct ChainResult: Sendable {
     public var stats: [TransitionStats]
     /// Divergent transitions during warm-up (not counted in the kept draws).
     public var warmupDivergences: Int
+    /// Leapfrog steps (gradient evaluations) during warm-up.
+    public var warmupLeapfrogSteps: Int
     /// The adapted step size.
     public var stepSize: Double
     /// The adapted diagonal inverse metric (posterior variance estimates on the unconstrained scale).

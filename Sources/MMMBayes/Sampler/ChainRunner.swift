@@ -17,11 +17,13 @@ struct ChainRunner<Model: LogDensityModel> {
         let kernel = NUTSKernel(
             model: model, rng: KeyedRNG(options.seed, UInt64(chain), 0x4E55_5453), stepSize: options.initialStepSize,
             maxDepth: options.maxTreeDepth, maxDeltaH: options.maxDeltaH)
+        if let metric = options.initialInverseMetric { kernel.inverseMetric = metric }
         let start = try initialise(kernel, chain: chain)
         var stepAdaptation = StepSizeAdaptation(mu: Foundation.log(10 * options.initialStepSize), options: options)
         var metricAdaptation = MetricAdaptation(options: options, dimension: model.dimension)
         try initialiseStepSize(kernel)
         var warmupDivergences = 0
+        var warmupLeapfrogs = 0
         let total = options.warmup + options.draws
         for iteration in 0..<options.warmup {
             if iteration % Self.reportEvery == 0 {
@@ -30,6 +32,7 @@ struct ChainRunner<Model: LogDensityModel> {
             }
             let stats = kernel.transition()
             if stats.divergent { warmupDivergences += 1 }
+            warmupLeapfrogs += stats.leapfrogSteps
             guard metricAdaptation.isActive else { continue }
             stepAdaptation.learn(&kernel.stepSize, acceptStat: stats.acceptStat)
             if metricAdaptation.learn(&kernel.inverseMetric, q: kernel.z.q) {
@@ -53,13 +56,18 @@ struct ChainRunner<Model: LogDensityModel> {
         }
         progress(SamplingProgress(chain: chain, iteration: total, total: total, warmingUp: false))
         return ChainResult(
-            chain: chain, draws: draws, stats: stats, warmupDivergences: warmupDivergences, stepSize: kernel.stepSize,
+            chain: chain, draws: draws, stats: stats, warmupDivergences: warmupDivergences, warmupLeapfrogSteps: warmupLeapfrogs, stepSize: kernel.stepSize,
             inverseMetric: kernel.inverseMetric, initialPoint: start)
     }
 
-    /// Stan's random inits: uniform within ±radius of the centre, retried up to 100 times until log p and its
-    /// gradient are finite.
+    /// The given starting point if it has a finite log density and gradient; otherwise Stan's random inits:
+    /// uniform within ±radius of the centre, retried up to 100 times until log p and its gradient are finite.
     private func initialise(_ kernel: NUTSKernel<Model>, chain: Int) throws(BayesError) -> [Double] {
+        if let points = options.initialPoints {
+            Vector.assign(&kernel.z.q, points[chain])
+            kernel.evaluate(kernel.z)
+            if kernel.z.logDensity.isFinite, kernel.z.gradient.allSatisfy(\.isFinite) { return kernel.z.q }
+        }
         var rng = KeyedRNG(options.seed, UInt64(chain), 0x494E_4954)
         for _ in 0..<100 {
             for i in kernel.z.q.indices {

@@ -70,8 +70,13 @@ final class NUTSKernel<Model: LogDensityModel> {
 
     /// H = −log p(q) + ½ pᵀ M⁻¹ p, with NaN mapped to +∞ (a divergence).
     func hamiltonian(_ point: PhasePoint) -> Double {
-        var kinetic = 0.0
-        for i in point.p.indices { kinetic += point.p[i] * point.p[i] * inverseMetric[i] }
+        let kinetic = point.p.withUnsafeBufferPointer { p in
+            inverseMetric.withUnsafeBufferPointer { m in
+                var sum = 0.0
+                for i in 0..<p.count { sum += p[i] * p[i] * m[i] }
+                return sum
+            }
+        }
         let h = 0.5 * kinetic - point.logDensity
         return h.isNaN ? .infinity : h
     }
@@ -84,10 +89,22 @@ final class NUTSKernel<Model: LogDensityModel> {
     /// One leapfrog step of size ε (negative to go backwards).
     func leapfrog(_ point: PhasePoint, _ epsilon: Double) {
         let half = 0.5 * epsilon
-        for i in point.p.indices { point.p[i] += half * point.gradient[i] }
-        for i in point.q.indices { point.q[i] += epsilon * inverseMetric[i] * point.p[i] }
+        inverseMetric.withUnsafeBufferPointer { m in
+            point.p.withUnsafeMutableBufferPointer { p in
+                point.gradient.withUnsafeBufferPointer { g in
+                    for i in 0..<p.count { p[i] += half * g[i] }
+                }
+                point.q.withUnsafeMutableBufferPointer { q in
+                    for i in 0..<q.count { q[i] += epsilon * m[i] * p[i] }
+                }
+            }
+        }
         evaluate(point)
-        for i in point.p.indices { point.p[i] += half * point.gradient[i] }
+        point.p.withUnsafeMutableBufferPointer { p in
+            point.gradient.withUnsafeBufferPointer { g in
+                for i in 0..<p.count { p[i] += half * g[i] }
+            }
+        }
     }
 
     /// Stan's generalised no-U-turn check: both ends' sharp momenta must point along ρ.

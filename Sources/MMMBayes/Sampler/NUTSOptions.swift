@@ -33,6 +33,14 @@ public struct NUTSOptions: Sendable, Hashable, Codable {
     public var adaptKappa: Double = 0.75
     /// Dual-averaging t₀ (Stan default 10).
     public var adaptT0: Double = 10
+    /// The starting diagonal inverse metric (Stan's `inv_metric` input); `nil` is Stan's default, the identity.
+    public var initialInverseMetric: [Double]?
+    /// Whether ``BayesFitter`` sets ``initialInverseMetric`` and ``initialPoints`` from a Laplace approximation at
+    /// the MAP (when both are `nil`). Sampling is Stan's algorithm either way; `false` gives Stan's default inputs.
+    public var warmStart = true
+    /// Per-chain starting points (Stan's `init` input); `nil` draws them uniformly within ``initRadius`` of the
+    /// centre, as Stan does.
+    public var initialPoints: [[Double]]?
 
     /// Stan's defaults.
     public init() {}
@@ -56,6 +64,12 @@ public struct NUTSOptions: Sendable, Hashable, Codable {
         ]
         for (name, value) in positives where !(value.isFinite && value > 0) {
             throw BayesError(.invalidOptions, path: name, "must be a positive number (got \(value))")
+        }
+        if let metric = initialInverseMetric, !metric.allSatisfy({ $0.isFinite && $0 > 0 }) {
+            throw BayesError(.invalidOptions, path: "initialInverseMetric", "every entry must be a positive number")
+        }
+        if let points = initialPoints, points.count < chains {
+            throw BayesError(.invalidOptions, path: "initialPoints", "needs one point per chain (\(points.count) for \(chains) chains)")
         }
         guard maxTreeDepth <= 20 else {
             throw BayesError(.invalidOptions, path: "maxTreeDepth", "must be at most 20 (got \(maxTreeDepth))")

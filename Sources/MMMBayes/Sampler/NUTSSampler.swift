@@ -23,6 +23,10 @@ public enum NUTSSampler {
         guard centre.count == model.dimension else {
             throw BayesError(.invalidOptions, path: "centre", "has \(centre.count) values for \(model.dimension) parameters")
         }
+        for (name, vectors) in [("initialInverseMetric", options.initialInverseMetric.map { [$0] } ?? []), ("initialPoints", options.initialPoints ?? [])]
+        where vectors.contains(where: { $0.count != model.dimension }) {
+            throw BayesError(.invalidOptions, path: name, "needs \(model.dimension) values per vector")
+        }
         let runner = ChainRunner(model: model, options: options, centre: centre)
         let next = Locked(0)
         let results = Locked([Int: ChainResult]())

@@ -42,26 +42,42 @@ enum Vector {
     /// `destination[i] = a[i] * b[i]`.
     @inline(__always)
     static func product(_ destination: inout [Double], _ a: [Double], _ b: [Double]) {
-        for i in destination.indices { destination[i] = a[i] * b[i] }
+        destination.withUnsafeMutableBufferPointer { d in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for i in 0..<d.count { d[i] = a[i] * b[i] }
+                }
+            }
+        }
     }
 
     /// `destination[i] += source[i]`.
     @inline(__always)
     static func add(_ destination: inout [Double], _ source: [Double]) {
-        for i in destination.indices { destination[i] += source[i] }
+        destination.withUnsafeMutableBufferPointer { d in
+            source.withUnsafeBufferPointer { s in
+                for i in 0..<d.count { d[i] += s[i] }
+            }
+        }
     }
 
     /// `destination[i] = 0`.
     @inline(__always)
     static func zero(_ destination: inout [Double]) {
-        for i in destination.indices { destination[i] = 0 }
+        destination.withUnsafeMutableBufferPointer { d in
+            for i in 0..<d.count { d[i] = 0 }
+        }
     }
 
     /// Σ a[i]·b[i].
     @inline(__always)
     static func dot(_ a: [Double], _ b: [Double]) -> Double {
-        var sum = 0.0
-        for i in a.indices { sum += a[i] * b[i] }
-        return sum
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var sum = 0.0
+                for i in 0..<a.count { sum += a[i] * b[i] }
+                return sum
+            }
+        }
     }
 }
