@@ -18,6 +18,21 @@ public struct ChainResult: Sendable {
     /// The starting point.
     public var initialPoint: [Double]
 
+    /// Creates a chain result (the sampler fills it; public for re-reading stored runs).
+    public init(
+        chain: Int, draws: [[Double]], stats: [TransitionStats], warmupDivergences: Int, warmupLeapfrogSteps: Int,
+        stepSize: Double, inverseMetric: [Double], initialPoint: [Double]
+    ) {
+        self.chain = chain
+        self.draws = draws
+        self.stats = stats
+        self.warmupDivergences = warmupDivergences
+        self.warmupLeapfrogSteps = warmupLeapfrogSteps
+        self.stepSize = stepSize
+        self.inverseMetric = inverseMetric
+        self.initialPoint = initialPoint
+    }
+
     /// Divergent transitions among the kept draws.
     public var divergences: Int { stats.filter(\.divergent).count }
     /// Kept transitions that stopped at the maximum tree depth.

@@ -16,6 +16,20 @@ public struct TransitionStats: Sendable, Hashable, Codable {
     public var energy: Double
     /// log p at the selected point (`lp__`, up to a constant).
     public var logDensity: Double
+
+    /// Creates statistics (the sampler fills them; public for re-reading stored runs).
+    public init(
+        acceptStat: Double, stepSize: Double, treeDepth: Int, leapfrogSteps: Int, divergent: Bool, energy: Double,
+        logDensity: Double
+    ) {
+        self.acceptStat = acceptStat
+        self.stepSize = stepSize
+        self.treeDepth = treeDepth
+        self.leapfrogSteps = leapfrogSteps
+        self.divergent = divergent
+        self.energy = energy
+        self.logDensity = logDensity
+    }
 }
 
 /// Stan's `diag_e_nuts`: multinomial NUTS with the generalised U-turn criterion and a diagonal metric
