@@ -2,7 +2,7 @@ import Foundation
 import MMMBayes
 
 /// `mmm-bench bayes [--weeks 156] [--channels 7] [--chains 4] [--warmup 1000] [--draws 1000] [--threads 2] [--seed 1]
-/// [--gradient-evaluations N] [--gradient-only] [--skip-nuts]`: times the Bayesian backend's inference core on a seeded synthetic weekly
+/// [--gradient-evaluations N] [--gradient-only] [--skip-nuts] [--no-warm-start]`: times the Bayesian backend's inference core on a seeded synthetic weekly
 /// model: one density + gradient evaluation (fast path and the generic Dual64 reference), the full NUTS fit with the
 /// defaults, and MAP + Laplace. Reports wall time, gradient evaluations per second, the verdict, ROI recovery
 /// against the known truth, and peak RSS.
@@ -17,6 +17,8 @@ enum BayesBenchmark {
         options.threads = try BenchArguments.positive("--threads", in: arguments, default: ProcessInfo.processInfo.activeProcessorCount)
         options.seed = UInt64(try BenchArguments.positive("--seed", in: arguments, default: 1))
         let evaluations = try BenchArguments.positive("--gradient-evaluations", in: arguments, default: 20000)
+        // Stan's default inputs (random inits, unit metric) instead of the Laplace warm start.
+        options.warmStart = !arguments.contains("--no-warm-start")
         let data = SyntheticMMM(weeks: weeks, channels: SyntheticMMM.defaultChannels(channelCount), seed: options.seed)
         let model = try MMMPosterior(data.input)
         print("model: \(weeks) weeks, \(channelCount) channels, \(data.input.controls.count) controls, \(model.dimension) parameters")
@@ -25,8 +27,12 @@ enum BayesBenchmark {
 
         var mapOptions = MAPOptions()
         mapOptions.seed = options.seed
+        let mapCPU = processCPUSeconds()
         let map = try await BayesFitter.fit(model, method: .map(mapOptions))
-        print("MAP + Laplace: \(format(map.seconds, 3)) s, \(map.optimum?.iterations ?? 0) iterations (best start), \(map.optimum?.reason ?? "")")
+        print(
+            "MAP + Laplace (\(mapOptions.starts) starts, \(mapOptions.draws) draws): \(format(map.seconds, 3)) s wall, "
+                + "\(format(processCPUSeconds() - mapCPU, 3)) s CPU; best start: \(map.optimum?.iterations ?? 0) L-BFGS iterations, "
+                + "\(map.optimum?.reason ?? "")")
         report(map, truth: data.truth)
 
         guard !arguments.contains("--skip-nuts") else { return }

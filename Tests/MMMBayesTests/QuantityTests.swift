@@ -19,7 +19,7 @@ struct QuantityTests {
         let input = TestModels.small(weeks: 36).input
         let spend = input.channels[0].spend![4..<36].reduce(0, +)
         #expect(FiniteDifference.close(value("roi", "ch1"), value("contribution", "ch1") / spend, relative: 1e-12))
-        let shares = ["ch1", "ch2", "ch3"].map { value("effect_share", $0) }
+        let shares = ["ch1", "ch2", "ch3"].map { value("contribution_share", $0) }
         #expect(FiniteDifference.close(shares.reduce(0, +), 1, relative: 1e-12))
         // Under a ROI prior the effect coordinate is log ROI itself.
         #expect(FiniteDifference.close(value("roi", "ch1"), Foundation.exp(q[model.layout.channels[0].effect]), relative: 1e-12))
@@ -47,5 +47,19 @@ struct QuantityTests {
             #expect(FiniteDifference.close(roi, truth.roi, relative: 1e-10), "channel \(c) ROI \(roi) vs \(truth.roi)")
             #expect(FiniteDifference.close(beta, truth.beta, relative: 1e-10), "channel \(c) β \(beta) vs \(truth.beta)")
         }
+    }
+
+    @Test func meanDecompositionAveragesDraws() throws {
+        let model = try TestModels.allFeatures()
+        let a = model.initialPoint()
+        let b = TestModels.offCentre(model)
+        let mean = try #require(model.meanDecomposition(over: [a, b]))
+        let (da, db) = (model.decomposition(at: a), model.decomposition(at: b))
+        #expect(FiniteDifference.close(mean.intercept, (da.intercept + db.intercept) / 2, relative: 1e-12))
+        for t in mean.fitted.indices {
+            #expect(FiniteDifference.close(mean.channelContributions[2][t], (da.channelContributions[2][t] + db.channelContributions[2][t]) / 2, relative: 1e-12))
+            #expect(FiniteDifference.close(mean.fitted[t], (da.fitted[t] + db.fitted[t]) / 2, relative: 1e-12))
+        }
+        #expect(model.meanDecomposition(over: []) == nil)
     }
 }

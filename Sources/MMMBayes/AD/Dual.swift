@@ -3,7 +3,7 @@
 ///
 /// Pick the smallest width that covers the inputs being differentiated: `SIMD4` for one channel's transform
 /// parameters, `SIMD64` for a whole model of up to 64 parameters. Unused lanes stay zero.
-public struct Dual<Partials: SIMD & Sendable>: DualScalar, Sendable where Partials.Scalar == Double {
+public struct Dual<Partials: DualPartials>: DualScalar, Sendable {
     /// The primal value.
     public var value: Double
     /// ∂value/∂input_i for each input lane i.
@@ -42,39 +42,39 @@ public struct Dual<Partials: SIMD & Sendable>: DualScalar, Sendable where Partia
 
     @inlinable @inline(__always)
     public func applying(value: Double, derivative: Double) -> Dual {
-        Dual(value: value, partials: partials * derivative)
+        Dual(value: value, partials: .scaled(partials, derivative))
     }
 
     @inlinable @inline(__always)
     public func combined(with other: Dual, value: Double, dSelf: Double, dOther: Double) -> Dual {
-        Dual(value: value, partials: partials * dSelf + other.partials * dOther)
+        Dual(value: value, partials: .combination(partials, dSelf, other.partials, dOther))
     }
 
     @inlinable @inline(__always)
     public static func + (lhs: Dual, rhs: Dual) -> Dual {
-        Dual(value: lhs.value + rhs.value, partials: lhs.partials + rhs.partials)
+        Dual(value: lhs.value + rhs.value, partials: .sum(lhs.partials, rhs.partials))
     }
 
     @inlinable @inline(__always)
     public static func - (lhs: Dual, rhs: Dual) -> Dual {
-        Dual(value: lhs.value - rhs.value, partials: lhs.partials - rhs.partials)
+        Dual(value: lhs.value - rhs.value, partials: .difference(lhs.partials, rhs.partials))
     }
 
     @inlinable @inline(__always)
     public static func * (lhs: Dual, rhs: Dual) -> Dual {
-        Dual(value: lhs.value * rhs.value, partials: lhs.partials * rhs.value + rhs.partials * lhs.value)
+        Dual(value: lhs.value * rhs.value, partials: .combination(lhs.partials, rhs.value, rhs.partials, lhs.value))
     }
 
     @inlinable @inline(__always)
     public static func / (lhs: Dual, rhs: Dual) -> Dual {
         let inverse = 1 / rhs.value
         let v = lhs.value * inverse
-        return Dual(value: v, partials: (lhs.partials - rhs.partials * v) * inverse)
+        return Dual(value: v, partials: .combination(lhs.partials, inverse, rhs.partials, -v * inverse))
     }
 
     @inlinable @inline(__always)
     public static prefix func - (operand: Dual) -> Dual {
-        Dual(value: -operand.value, partials: -operand.partials)
+        Dual(value: -operand.value, partials: .scaled(operand.partials, -1))
     }
 
     @inlinable @inline(__always)
@@ -89,20 +89,20 @@ public struct Dual<Partials: SIMD & Sendable>: DualScalar, Sendable where Partia
 
     @inlinable @inline(__always)
     public static func * (lhs: Dual, rhs: Double) -> Dual {
-        Dual(value: lhs.value * rhs, partials: lhs.partials * rhs)
+        Dual(value: lhs.value * rhs, partials: .scaled(lhs.partials, rhs))
     }
 
     @inlinable @inline(__always)
     public static func / (lhs: Dual, rhs: Double) -> Dual {
         let inverse = 1 / rhs
-        return Dual(value: lhs.value * inverse, partials: lhs.partials * inverse)
+        return Dual(value: lhs.value * inverse, partials: .scaled(lhs.partials, inverse))
     }
 
     /// In-place sum, so accumulations do not build temporaries.
     @inlinable @inline(__always)
     public static func += (lhs: inout Dual, rhs: Dual) {
         lhs.value += rhs.value
-        lhs.partials += rhs.partials
+        lhs.partials = .sum(lhs.partials, rhs.partials)
     }
 
     /// In-place `self += a · b` with a constant `b` (a fused accumulation for sums of weighted duals).
@@ -112,7 +112,7 @@ public struct Dual<Partials: SIMD & Sendable>: DualScalar, Sendable where Partia
     @inlinable @inline(__always)
     public mutating func add(_ term: Dual, times weight: Double) {
         value += term.value * weight
-        partials += term.partials * weight
+        partials = .combination(partials, 1, term.partials, weight)
     }
 }
 

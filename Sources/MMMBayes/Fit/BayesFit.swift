@@ -53,6 +53,8 @@ public struct BayesFit: Sendable {
     public var quantityNames: [QuantityName]
     /// `draws[chain][i][k]`: quantity k of draw i of a chain (one "chain" for the Laplace approximation).
     public var draws: [[[Double]]]
+    /// `parameterDraws[chain][i]`: the unconstrained parameter vector of each draw (for decompositions and draws files).
+    public var parameterDraws: [[[Double]]]
     /// Per-quantity summaries (`posterior.csv` rows).
     public var summaries: [QuantitySummary]
     /// Sampler statistics (NUTS only).

@@ -54,15 +54,17 @@ public enum BayesFitter {
             let summaries = summarise(model.quantityNames, draws, diagnostics: true)
             let sampler = SamplerDiagnostics(chains: chains, maxTreeDepth: options.maxTreeDepth)
             return BayesFit(
-                method: "nuts", quantityNames: model.quantityNames, draws: draws, summaries: summaries, sampler: sampler,
+                method: "nuts", quantityNames: model.quantityNames, draws: draws, parameterDraws: chains.map(\.draws),
+                summaries: summaries, sampler: sampler,
                 chains: chains, optimum: nil,
                 verdict: .nuts(summaries: summaries, sampler: sampler, targetAccept: options.targetAccept), seconds: elapsed())
         case .map(let options):
             let optimum = try maximumAPosteriori(model, options: options)
             let laplace = try LaplaceApproximation(model, mode: optimum.point, logDensity: optimum.logDensity)
-            let draws = [laplace.draws(count: options.draws, seed: options.seed).map(model.quantities(at:))]
+            let parameters = laplace.draws(count: options.draws, seed: options.seed)
+            let draws = [parameters.map(model.quantities(at:))]
             return BayesFit(
-                method: "map", quantityNames: model.quantityNames, draws: draws,
+                method: "map", quantityNames: model.quantityNames, draws: draws, parameterDraws: [parameters],
                 summaries: summarise(model.quantityNames, draws, diagnostics: false), sampler: nil, chains: [],
                 optimum: optimum, verdict: .laplace(optimizer: optimum), seconds: elapsed())
         }

@@ -6,8 +6,9 @@ extension MMMPosterior {
     /// Names of ``quantities(at:)``, in order: per channel its adstock parameters (`adstock_theta`, or
     /// `weibull_shape` and `weibull_scale`), `hill_alpha`, `hill_gamma`, `hill_inflexion` (media units), `beta`
     /// (response units per unit of saturation), `contribution` (window total), then for paid channels `roi` and
-    /// `effect_share` (share of the paid channels' total contribution); then `intercept` (response units, at raw
-    /// control values), one `control` per control (response units per raw unit) and `sigma` (response units).
+    /// `contribution_share` (share of the paid channels' total contribution, Robyn's `effect_share`); then
+    /// `intercept` (response units, at raw control values), one `control` per control (response units per raw unit)
+    /// and `sigma` (response units).
     public var quantityNames: [QuantityName] {
         var names = [QuantityName]()
         for (c, channel) in channels.enumerated() {
@@ -18,7 +19,7 @@ extension MMMPosterior {
             }
             if channel.spendTotal != nil {
                 names.append(QuantityName("roi", owner: owner))
-                names.append(QuantityName("effect_share", owner: owner))
+                names.append(QuantityName("contribution_share", owner: owner))
             }
         }
         names.append(QuantityName("intercept"))
@@ -88,6 +89,34 @@ extension MMMPosterior {
         return MMMDecomposition(
             intercept: intercept, controlContributions: controlParts, channelContributions: channelParts,
             fitted: fitted, betas: betas, inflexions: inflexions)
+    }
+}
+
+extension MMMPosterior {
+    /// The posterior mean of the decomposition: every field averaged over the draws (so contributions are posterior
+    /// mean contributions, not the contributions of the posterior mean parameters).
+    /// - Parameter draws: Unconstrained draws (e.g. all chains of ``BayesFit/parameterDraws`` joined).
+    /// - Returns: The averaged decomposition; `nil` for no draws.
+    public func meanDecomposition(over draws: [[Double]]) -> MMMDecomposition? {
+        guard let first = draws.first else { return nil }
+        var sum = decomposition(at: first)
+        for q in draws.dropFirst() {
+            let next = decomposition(at: q)
+            sum.intercept += next.intercept
+            sum.controlContributions = zip(sum.controlContributions, next.controlContributions).map { zip($0, $1).map(+) }
+            sum.channelContributions = zip(sum.channelContributions, next.channelContributions).map { zip($0, $1).map(+) }
+            sum.fitted = zip(sum.fitted, next.fitted).map(+)
+            sum.betas = zip(sum.betas, next.betas).map(+)
+            sum.inflexions = zip(sum.inflexions, next.inflexions).map(+)
+        }
+        let n = Double(draws.count)
+        sum.intercept /= n
+        sum.controlContributions = sum.controlContributions.map { $0.map { $0 / n } }
+        sum.channelContributions = sum.channelContributions.map { $0.map { $0 / n } }
+        sum.fitted = sum.fitted.map { $0 / n }
+        sum.betas = sum.betas.map { $0 / n }
+        sum.inflexions = sum.inflexions.map { $0 / n }
+        return sum
     }
 }
 

@@ -21,28 +21,8 @@ public struct LaplaceApproximation: Sendable {
     /// - Throws: ``BayesError`` `.numericalFailure` if the negative Hessian is not positive definite (not a
     ///   strict maximum, or a flat direction), naming the first failing parameter index.
     public init<Model: LogDensityModel>(_ model: Model, mode: [Double], logDensity: Double) throws(BayesError) {
-        let n = model.dimension
         var workspace = model.makeWorkspace()
-        var hessian = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        var plus = [Double](repeating: 0, count: n)
-        var minus = [Double](repeating: 0, count: n)
-        for j in 0..<n {
-            // Cube root of machine epsilon balances truncation and rounding error for central differences.
-            let h = 6e-6 * Swift.max(1, abs(mode[j]))
-            var x = mode
-            x[j] = mode[j] + h
-            _ = model.logDensity(x, gradient: &plus, workspace: &workspace)
-            x[j] = mode[j] - h
-            _ = model.logDensity(x, gradient: &minus, workspace: &workspace)
-            for i in 0..<n { hessian[i][j] = -(plus[i] - minus[i]) / (2 * h) }
-        }
-        for i in 0..<n {
-            for j in 0..<i {
-                let average = (hessian[i][j] + hessian[j][i]) / 2
-                hessian[i][j] = average
-                hessian[j][i] = average
-            }
-        }
+        let hessian = HessianEstimate.negativeHessian(model, at: mode, workspace: &workspace)
         guard let factor = Cholesky.factor(hessian) else {
             throw BayesError(
                 .numericalFailure,

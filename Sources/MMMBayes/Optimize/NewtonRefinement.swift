@@ -7,35 +7,6 @@ import Foundation
 /// L-BFGS crawls; a few Newton steps from its result converge quadratically. Each step costs 2·dimension gradient
 /// evaluations and is accepted only if it increases log p.
 enum NewtonRefinement {
-    /// The negative Hessian of log p at x (the precision matrix) by central differences of the gradient,
-    /// symmetrised.
-    static func negativeHessian<Model: LogDensityModel>(
-        _ model: Model, at x: [Double], workspace: inout Model.Workspace
-    ) -> [[Double]] {
-        let n = x.count
-        var hessian = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        var plus = [Double](repeating: 0, count: n)
-        var minus = [Double](repeating: 0, count: n)
-        for j in 0..<n {
-            // Cube root of machine epsilon balances truncation and rounding error for central differences.
-            let h = 6e-6 * Swift.max(1, abs(x[j]))
-            var moved = x
-            moved[j] = x[j] + h
-            _ = model.logDensity(moved, gradient: &plus, workspace: &workspace)
-            moved[j] = x[j] - h
-            _ = model.logDensity(moved, gradient: &minus, workspace: &workspace)
-            for i in 0..<n { hessian[i][j] = -(plus[i] - minus[i]) / (2 * h) }
-        }
-        for i in 0..<n {
-            for j in 0..<i {
-                let average = (hessian[i][j] + hessian[j][i]) / 2
-                hessian[i][j] = average
-                hessian[j][i] = average
-            }
-        }
-        return hessian
-    }
-
     /// Polishes `start` (an approximate maximum).
     /// - Parameters:
     ///   - model: The target.
@@ -57,7 +28,7 @@ enum NewtonRefinement {
                 return best
             }
             steps += 1
-            let hessian = negativeHessian(model, at: best.point, workspace: &workspace)
+            let hessian = HessianEstimate.negativeHessian(model, at: best.point, workspace: &workspace)
             let scale = hessian.indices.map { abs(hessian[$0][$0]) }.max() ?? 1
             var improved = false
             for _ in 0..<30 {
