@@ -2,7 +2,7 @@ import Foundation
 import MMMBayes
 
 /// `mmm-bench bayes [--weeks 156] [--channels 7] [--chains 4] [--warmup 1000] [--draws 1000] [--threads 2] [--seed 1]
-/// [--gradient-evaluations N] [--gradient-only] [--skip-nuts] [--no-warm-start]`: times the Bayesian backend's inference core on a seeded synthetic weekly
+/// [--adstock geometric|weibull_cdf|weibull_pdf] [--gradient-evaluations N] [--gradient-only] [--skip-nuts] [--no-warm-start]`: times the Bayesian backend's inference core on a seeded synthetic weekly
 /// model: one density + gradient evaluation (fast path and the generic Dual64 reference), the full NUTS fit with the
 /// defaults, and MAP + Laplace. Reports wall time, gradient evaluations per second, the verdict, ROI recovery
 /// against the known truth, and peak RSS.
@@ -20,8 +20,17 @@ enum BayesBenchmark {
         // Stan's default inputs (random inits, unit metric) instead of the Laplace warm start.
         options.warmStart = !arguments.contains("--no-warm-start")
         let data = SyntheticMMM(weeks: weeks, channels: SyntheticMMM.defaultChannels(channelCount), seed: options.seed)
-        let model = try MMMPosterior(data.input)
-        print("model: \(weeks) weeks, \(channelCount) channels, \(data.input.controls.count) controls, \(model.dimension) parameters")
+        var input = data.input
+        if let name = BenchArguments.value("--adstock", in: arguments) {
+            guard let kind = AdstockKind(rawValue: name) else {
+                throw BenchArguments.BadValue(description: "--adstock needs geometric, weibull_cdf or weibull_pdf, got '\(name)'")
+            }
+            for c in input.channels.indices { input.channels[c].adstock = kind }
+        }
+        let model = try MMMPosterior(input)
+        print(
+            "model: \(weeks) weeks, \(channelCount) channels (\(input.channels[0].adstock.rawValue)), "
+                + "\(input.controls.count) controls, \(model.dimension) parameters")
         timeGradient(model, evaluations: evaluations)
         guard !arguments.contains("--gradient-only") else { return }
 

@@ -1,3 +1,4 @@
+import Foundation
 import MMMBayes
 import Testing
 
@@ -29,5 +30,16 @@ struct LogDensityGradientTests {
         #expect(model.dimension <= 64)
         check(model, at: TestModels.offCentre(model))
         check(model, at: model.initialPoint())
+    }
+
+    @Test func weibullShapesOnBothSidesOfOne() throws {
+        // k < 1 puts the PDF's peak at lag 0 and k > 1 later; both min–max normalisation branches are exercised.
+        let model = try TestModels.allFeatures()
+        for shape in [0.6, 1.3, 4.0] {
+            var q = TestModels.offCentre(model)
+            q[model.layout.channels[1].adstock] = Foundation.log(shape)
+            q[model.layout.channels[2].adstock] = Foundation.log(shape)
+            check(model, at: q)
+        }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The fast exact gradient: each channel's non-linear transforms give h_t and ∂h_t/∂(its 3–4 transform parameters)
-/// (hand-derived for geometric adstock, ``Dual4`` for Weibull), and the chain rule is applied by hand through the
+/// (hand-derived in ``ChannelKernel``), and the chain rule is applied by hand through the
 /// linear predictor, the likelihood, the lift tests and the priors. The same density as the generic
 /// ``MMMPosterior/logDensity(_:)-(_)``; tests check the two against each other and against finite differences.
 extension MMMPosterior: LogDensityModel {
@@ -106,13 +106,16 @@ extension MMMPosterior: LogDensityModel {
     /// Fills the workspace state of channel `c` from its unconstrained transform parameters.
     private func evaluateChannel(_ c: Int, _ q: [Double], _ ws: inout MMMWorkspace) {
         let slots = layout.channels[c]
-        if ws.kernels[c] != nil {
-            ws.kernels[c]!.evaluate(
+        switch channels[c].adstock {
+        case .geometric:
+            ws.kernels[c].geometric(
                 media: media[c], window: window, logitTheta: q[slots.adstock], logAlpha: q[slots.alpha],
                 logitGamma: q[slots.gamma], into: &ws.states[c])
-        } else {
-            let u = slots.transform.enumerated().map { lane, index in Dual4.variable(q[index], index: lane) }
-            ws.states[c].store(saturation(channel: c, transform: u).values)
+        case .weibullCDF, .weibullPDF:
+            ws.kernels[c].weibull(
+                media: media[c], window: window, logShape: q[slots.adstock], logitScale: q[slots.adstock + 1],
+                pdf: channels[c].adstock == .weibullPDF, logAlpha: q[slots.alpha], logitGamma: q[slots.gamma],
+                into: &ws.states[c])
         }
     }
 

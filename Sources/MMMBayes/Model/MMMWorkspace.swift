@@ -29,23 +29,15 @@ struct ChannelState {
             }
         }
     }
-
-    /// Copies dual values (from the generic path) into the arrays.
-    mutating func store(_ values: [Dual4]) {
-        for t in values.indices {
-            saturated[t] = values[t].value
-            for lane in 0..<lanes { partials[lane * rows + t] = values[t].partials[lane] }
-        }
-    }
 }
 
-/// Scratch memory for one chain's gradient evaluations, so an evaluation allocates nothing on the geometric path.
+/// Scratch memory for one chain's gradient evaluations, so an evaluation allocates nothing.
 /// A struct (passed `inout`), so its accesses are checked statically rather than at run time.
 public struct MMMWorkspace {
     /// Per channel: saturated values and partials.
     var states: [ChannelState]
-    /// Per channel: the geometric kernel's scratch (`nil` for Weibull channels).
-    var kernels: [GeometricHillKernel?]
+    /// Per channel: the transform kernel's scratch.
+    var kernels: [ChannelKernel]
     /// Per channel: β (scaled units).
     var betas: [Double]
     /// Per channel: H = Σ saturation over the window.
@@ -60,9 +52,7 @@ public struct MMMWorkspace {
     init(_ model: MMMPosterior) {
         let rows = model.window.count
         states = model.channels.map { ChannelState(windowRows: rows, lanes: $0.transformPriors.count) }
-        kernels = model.channels.indices.map { c in
-            model.channels[c].adstock == .geometric ? GeometricHillKernel(rows: model.media[c].count) : nil
-        }
+        kernels = model.media.map { ChannelKernel(rows: $0.count) }
         betas = Array(repeating: 0, count: model.channels.count)
         totals = betas
         sums = model.channels.map { Array(repeating: 0, count: $0.transformPriors.count + 1) }
