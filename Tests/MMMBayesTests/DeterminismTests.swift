@@ -4,7 +4,7 @@ import Testing
 /// The same seed gives byte-identical draws for any thread count, because each chain's random stream is keyed by
 /// (seed, chain) and results are stored by chain number.
 struct BayesDeterminismTests {
-    static func fit(threads: Int, seed: UInt64 = 21, warmStart: Bool = true) throws -> BayesFit {
+    static func fit(threads: Int, seed: UInt64 = 21, warmStart: Bool = true) async throws -> BayesFit {
         let data = SyntheticMMM(weeks: 24, channels: Array(SyntheticMMM.defaultChannels(2)), seed: 4)
         let model = try MMMPosterior(data.input)
         var options = NUTSOptions()
@@ -16,14 +16,14 @@ struct BayesDeterminismTests {
         options.warmStart = warmStart
         // Shallow trees keep the unadapted start cheap in debug builds; determinism does not depend on depth.
         options.maxTreeDepth = 5
-        return try BayesFitter.fitBlocking(model, method: .nuts(options))
+        return try await BayesFitter.fit(model, method: .nuts(options))
     }
 
     @Test(arguments: [true, false])
-    func identicalForAnyThreadCount(warmStart: Bool) throws {
-        let one = try Self.fit(threads: 1, warmStart: warmStart)
+    func identicalForAnyThreadCount(warmStart: Bool) async throws {
+        let one = try await Self.fit(threads: 1, warmStart: warmStart)
         for threads in [3, 8] {
-            let other = try Self.fit(threads: threads, warmStart: warmStart)
+            let other = try await Self.fit(threads: threads, warmStart: warmStart)
             #expect(other.chains.map(\.draws) == one.chains.map(\.draws), "threads \(threads)")
             #expect(other.chains.map(\.stats) == one.chains.map(\.stats))
             #expect(other.summaries == one.summaries || other.summaries.description == one.summaries.description)
@@ -31,9 +31,9 @@ struct BayesDeterminismTests {
         #expect(one.chains.map(\.chain) == [0, 1, 2])
     }
 
-    @Test func seedMatters() throws {
-        let a = try Self.fit(threads: 2, seed: 1)
-        let b = try Self.fit(threads: 2, seed: 2)
+    @Test func seedMatters() async throws {
+        let a = try await Self.fit(threads: 2, seed: 1)
+        let b = try await Self.fit(threads: 2, seed: 2)
         #expect(a.chains[0].draws != b.chains[0].draws)
         // Chains of one run differ from each other (distinct streams).
         #expect(a.chains[0].draws != a.chains[1].draws)

@@ -14,7 +14,7 @@ struct NUTSKnownTargetTests {
         return options
     }
 
-    @Test func standardNormalIn10Dimensions() throws {
+    @Test func standardNormalIn10Dimensions() async throws {
         let target = ClosureDensity(dimension: 10) { q, g in
             var lp = 0.0
             for i in q.indices {
@@ -23,7 +23,7 @@ struct NUTSKnownTargetTests {
             }
             return lp
         }
-        let chains = try NUTSSampler.sampleBlocking(target, options: Self.options())
+        let chains = try await NUTSSampler.sample(target, options: Self.options())
         #expect(chains.count == 4 && chains.allSatisfy { $0.draws.count == 1000 })
         for i in 0..<10 {
             let mean = MonteCarlo.check(chains, truth: 0) { $0[i] }
@@ -44,7 +44,7 @@ struct NUTSKnownTargetTests {
         #expect(abs(accept - 0.8) < 0.1, "mean acceptance \(accept)")
     }
 
-    @Test func correlatedGaussian() throws {
+    @Test func correlatedGaussian() async throws {
         // Unit variances, correlation 0.9, means (1, −2): the precision matrix is Σ⁻¹ = [[1, −ρ], [−ρ, 1]] / (1 − ρ²).
         let rho = 0.9
         let mu = [1.0, -2.0]
@@ -56,7 +56,7 @@ struct NUTSKnownTargetTests {
             g[1] = -scale * (b - rho * a)
             return -0.5 * scale * (a * a - 2 * rho * a * b + b * b)
         }
-        let chains = try NUTSSampler.sampleBlocking(target, options: Self.options(seed: 3))
+        let chains = try await NUTSSampler.sample(target, options: Self.options(seed: 3))
         for i in 0..<2 {
             let mean = MonteCarlo.check(chains, truth: mu[i]) { $0[i] }
             #expect(mean.ok, "mean \(i): \(mean.message)")
@@ -109,8 +109,8 @@ struct NUTSKnownTargetTests {
         return (lo + hi) / 2
     }
 
-    @Test func centredFunnelDivergesAndTheDiagnosticsSaySo() throws {
-        let chains = try NUTSSampler.sampleBlocking(Self.funnel(centred: true), options: Self.options(seed: 5, warmup: 150))
+    @Test func centredFunnelDivergesAndTheDiagnosticsSaySo() async throws {
+        let chains = try await NUTSSampler.sample(Self.funnel(centred: true), options: Self.options(seed: 5, warmup: 150))
         let divergences = chains.reduce(0) { $0 + $1.divergences }
         #expect(divergences > 0, "the funnel's neck must produce divergences")
         let v = MonteCarlo.matrix(chains) { $0[0] }
@@ -126,8 +126,8 @@ struct NUTSKnownTargetTests {
                     + "\(ConvergenceDiagnostics.rankNormalizedRHat(v)), x₁ q75 \(q75) vs \(truth)\n").utf8))
     }
 
-    @Test func nonCentredFunnelGetsTheXMarginalRight() throws {
-        let chains = try NUTSSampler.sampleBlocking(Self.funnel(centred: false), options: Self.options(seed: 5))
+    @Test func nonCentredFunnelGetsTheXMarginalRight() async throws {
+        let chains = try await NUTSSampler.sample(Self.funnel(centred: false), options: Self.options(seed: 5))
         #expect(chains.reduce(0) { $0 + $1.divergences } == 0)
         let v = MonteCarlo.check(chains, truth: 0) { $0[0] }
         #expect(v.ok, "mean of v: \(v.message)")
@@ -141,7 +141,7 @@ struct NUTSKnownTargetTests {
         }
     }
 
-    @Test func illScaledGaussianAdaptsTheMetric() throws {
+    @Test func illScaledGaussianAdaptsTheMetric() async throws {
         // Independent normals with sds from 0.01 to 100: only a well-adapted diagonal metric samples this well.
         let sds = (0..<8).map { Foundation.pow(10, -2 + Double($0) * 4 / 7) }
         let target = ClosureDensity(dimension: 8) { q, g in
@@ -152,7 +152,7 @@ struct NUTSKnownTargetTests {
             }
             return lp
         }
-        let chains = try NUTSSampler.sampleBlocking(target, options: Self.options(seed: 9))
+        let chains = try await NUTSSampler.sample(target, options: Self.options(seed: 9))
         for i in sds.indices {
             let second = MonteCarlo.check(chains, truth: sds[i] * sds[i]) { $0[i] * $0[i] }
             #expect(second.ok, "E[x\(i)²]: \(second.message)")

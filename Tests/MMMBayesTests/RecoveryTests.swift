@@ -13,7 +13,7 @@ struct RecoveryTests {
             SyntheticMMM.ChannelTruth(name: "search", theta: 0.15, alpha: 1.0, gamma: 0.4, roi: 0.8),
         ], noise: 0.01, seed: 5)
 
-    @Test func nutsRecoversTheTruth() throws {
+    @Test func nutsRecoversTheTruth() async throws {
         let model = try MMMPosterior(Self.data.input)
         var options = NUTSOptions()
         options.chains = 2
@@ -21,7 +21,7 @@ struct RecoveryTests {
         options.draws = 200
         options.threads = 2
         options.seed = 3
-        let fit = try BayesFitter.fitBlocking(model, method: .nuts(options))
+        let fit = try await BayesFitter.fit(model, method: .nuts(options))
         #expect(fit.sampler?.divergences == 0)
         for truth in Self.data.truth {
             let roi = try #require(fit.summary("roi", owner: truth.name))
@@ -39,9 +39,9 @@ struct RecoveryTests {
         #expect(abs(sigma.mean / Self.data.noiseSD - 1) < 0.25, "σ \(sigma.mean) vs \(Self.data.noiseSD)")
     }
 
-    @Test func mapLandsNearTheTruth() throws {
+    @Test func mapLandsNearTheTruth() async throws {
         let model = try MMMPosterior(Self.data.input)
-        let fit = try BayesFitter.fitBlocking(model, method: .map(MAPOptions()))
+        let fit = try await BayesFitter.fit(model, method: .map(MAPOptions()))
         #expect(fit.verdict.status == .approximate && fit.optimum?.converged == true)
         for truth in Self.data.truth {
             let roi = try #require(fit.summary("roi", owner: truth.name))

@@ -45,7 +45,7 @@ struct VerdictTests {
         #expect(verdict.status == .warning && verdict.text.contains("20 transitions hit the maximum tree depth 10"))
     }
 
-    @Test func centredFunnelFails() throws {
+    @Test func centredFunnelFails() async throws {
         var options = NUTSOptions()
         options.warmup = 100
         options.draws = 200
@@ -54,7 +54,7 @@ struct VerdictTests {
         // Stan's default start: a MAP of the funnel runs down its neck, which is no place to start.
         options.warmStart = false
         let fitModel = FunnelModel()
-        let fit = try BayesFitter.fitBlocking(fitModel, method: .nuts(options))
+        let fit = try await BayesFitter.fit(fitModel, method: .nuts(options))
         #expect(fit.verdict.status == .failed, "\(fit.verdict.text)")
         #expect(fit.verdict.text.contains("divergent"))
     }

@@ -29,7 +29,8 @@ public enum BayesFitter {
         return try outcome.get()
     }
 
-    /// Fits on the calling thread (plus NUTS worker threads).
+    /// Fits on the calling thread (plus NUTS worker threads). It blocks for the whole fit: from async code use
+    /// ``fit(_:method:progress:)``, which runs it off Swift concurrency's cooperative threads.
     /// - Parameters:
     ///   - model: The posterior.
     ///   - method: NUTS or MAP.

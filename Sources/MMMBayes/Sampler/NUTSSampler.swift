@@ -4,7 +4,8 @@ import MMMCore
 /// Runs NUTS chains in parallel. Each chain's random stream is keyed by (seed, chain) and its result stored by chain
 /// number, so the output is byte-identical for any thread count.
 public enum NUTSSampler {
-    /// Samples every chain, blocking the calling thread (which works as one of the `options.threads` workers).
+    /// Samples every chain, blocking the calling thread (which works as one of the `options.threads` workers). From
+    /// async code use ``sample(_:options:centre:progress:)``, which keeps the cooperative threads free.
     /// - Parameters:
     ///   - model: The target density.
     ///   - options: Sampler settings (validated here).
