@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "MMMJobs", targets: ["MMMJobs"]),
         .library(name: "MMMCharts", targets: ["MMMCharts"]),
         .library(name: "MMMParquet", targets: ["MMMParquet"]),
+        .library(name: "MMMBayes", targets: ["MMMBayes"]),
         .executable(name: "mmm-cli", targets: ["mmm-cli"]),
         .executable(name: "mmm-bench", targets: ["mmm-bench"]),
     ],
@@ -48,6 +49,8 @@ let package = Package(
         .target(name: "MMMCharts", swiftSettings: swiftSettings),
         // Native engine with Robyn's semantics: pure computation on Core's types.
         .target(name: "MMMEngine", dependencies: ["MMMCore"], swiftSettings: swiftSettings),
+        // Bayesian inference core: forward-mode dual numbers, the MMM log density, NUTS, diagnostics, MAP + Laplace.
+        .target(name: "MMMBayes", dependencies: ["MMMCore"], swiftSettings: swiftSettings),
         // Snowflake SQL API v2 client.
         .target(name: "MMMSnowflake", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // Google Cloud clients (credentials, GCS, Secret Manager, Cloud Run Jobs).
@@ -66,7 +69,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mmm-bench",
-            dependencies: ["MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMParquet"],
+            dependencies: ["MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMParquet", "MMMBayes"],
             swiftSettings: swiftSettings
         ),
         // Test-only helpers shared by the test targets (processes, temporary folders, the Python fake servers).
@@ -94,6 +97,7 @@ let package = Package(
         .testTarget(
             name: "MMMParquetTests", dependencies: ["MMMParquet", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "MMMBayesTests", dependencies: ["MMMBayes", "MMMCore"], swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
             name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTestSupport"],

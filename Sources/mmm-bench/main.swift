@@ -11,6 +11,7 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "recovery": RecoveryBenchmark.run,
     "snowflake-decode": SnowflakeDecodeBenchmark.run,
     "parquet": ParquetBenchmark.run,
+    "bayes": BayesBenchmark.run,
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {
     let names = benchmarks.keys.sorted().joined(separator: ", ")

@@ -1,0 +1,40 @@
+import MMMBayes
+
+/// Small MMM inputs exercising every model feature, built from the seeded synthetic generator.
+enum TestModels {
+    /// A 40-week, 3-channel data set with geometric adstock and default priors.
+    static func small(weeks: Int = 40, seed: UInt64 = 7) -> SyntheticMMM {
+        SyntheticMMM(weeks: weeks, channels: Array(SyntheticMMM.defaultChannels(3)), noise: 0.05, seed: seed)
+    }
+
+    /// The small data set with every feature switched on: Weibull CDF and PDF channels, a ROI prior, an organic
+    /// channel, signed controls, a window that starts after warm-up rows, and two lift tests (one multi-channel).
+    static func allFeatures() throws -> MMMPosterior {
+        var input = small(weeks: 36).input
+        input.window = 4..<36
+        input.channels[1].adstock = .weibullCDF
+        input.channels[2].adstock = .weibullPDF
+        input.channels[2].priors.weibullShape = .gamma(shape: 3, rate: 1)
+        input.channels[0].priors.effect = try Defaults.roiPrior(mean: 1.5, sd: 0.8)
+        var organic = input.channels[0]
+        organic.name = "newsletter"
+        organic.spend = nil
+        organic.priors = ChannelPriors()
+        organic.media = organic.media.reversed()
+        input.channels.append(organic)
+        input.controls[0].sign = .positive
+        input.controls[0].prior = .halfNormal(sd: 1)
+        input.controls[2].sign = .negative
+        input.controls[2].prior = .halfNormal(sd: 0.5)
+        input.liftTests = [
+            LiftTest(channels: ["ch1"], rows: 10..<14, lift: 9000, standardError: 1500),
+            LiftTest(channels: ["ch2", "ch3"], rows: 20..<26, lift: 30000, standardError: 5000, scale: 1.1),
+        ]
+        return try MMMPosterior(input)
+    }
+
+    /// A point away from the centre, so no coordinate sits at a symmetric special value.
+    static func offCentre(_ model: MMMPosterior) -> [Double] {
+        model.initialPoint().enumerated().map { i, v in v + 0.1 * Double((i * 7) % 5 - 2) }
+    }
+}
