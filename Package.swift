@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "MMMCloud", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // The job layer: runs a job through its seams (table source, run store, training backend, diagnostics, clock).
         .target(
-            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMCharts"],
+            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMCloud", "MMMCharts"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "mmm-cli",
@@ -65,7 +65,7 @@ let package = Package(
         ),
         // Test-only helpers shared by the test targets (processes, temporary folders, the Python fake servers).
         .target(
-            name: "MMMTestSupport", dependencies: ["MMMCore", "MMMJobs"], path: "Tests/MMMTestSupport",
+            name: "MMMTestSupport", dependencies: ["MMMCore", "MMMJobs", "MMMTransport"], path: "Tests/MMMTestSupport",
             swiftSettings: swiftSettings),
         .testTarget(name: "MMMCoreTests", dependencies: ["MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
@@ -79,7 +79,8 @@ let package = Package(
             name: "MMMCloudTests", dependencies: ["MMMCloud", "MMMTransport", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "MMMJobsTests", dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMTestSupport"],
+            name: "MMMJobsTests",
+            dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMCloud", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "MMMBenchmarkTests", dependencies: ["MMMJobs", "MMMCore", "MMMCharts", "MMMTestSupport"],
