@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MMMCore
+import MMMJobs
 
 /// `mmm-cli data inspect FILE`.
 struct DataInspectCommand: AsyncParsableCommand {
@@ -10,7 +11,7 @@ struct DataInspectCommand: AsyncParsableCommand {
         discussion: "Example: mmm-cli data inspect Examples/data/dt_simulated_weekly.csv --json"
     )
 
-    @Argument(help: "The CSV file.")
+    @Argument(help: "The CSV file (or gs://bucket/object.csv).")
     var file: String
 
     @Option(help: "The date column (default: DATE, DS, DATUM, FECHA or DATA).")
@@ -20,7 +21,9 @@ struct DataInspectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let table = try CSVReader().read(path: file)
+        let location = try StorageLocation.flag("FILE", file)
+        let table = location.gcsURI == nil
+            ? try CSVReader().read(path: file) : try await CloudAccess.files(console).tableSource(location).load().table
         if let dateColumn, table.indexIgnoringCase(dateColumn) == nil {
             let names = table.columnNames.prefix(12).joined(separator: ", ")
             throw UsageError("--date-column '\(dateColumn)' is not a column of \(file) (columns: \(names)\(table.columns.count > 12 ? ", …" : ""))")

@@ -6,7 +6,7 @@ import MMMSnowflake
 
 /// Where `data prepare` and `train` read from — a CSV file or a Snowflake query — and the job configuration.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Input CSV file.")
+    @Option(help: "Input CSV file or gs://bucket/object.csv.")
     var data: String?
 
     @Option(help: "Read the input from this Snowflake table (DB.SCHEMA.TABLE) instead of --data.")
@@ -16,7 +16,7 @@ struct InputOptions: ParsableArguments {
     var snowflakeSql: String?
 
     @Option(
-        help: "Job configuration: an mmm-trainer job config, a previous-system job_config.json, or a selected_columns.json.")
+        help: "Job configuration (file or gs://): an mmm-trainer job config, a previous-system job_config.json, or a selected_columns.json.")
     var config: String
 
     @OptionGroup(title: "Snowflake connection (with --snowflake-table / --snowflake-sql)")
@@ -31,7 +31,7 @@ struct InputOptions: ParsableArguments {
     /// The table source these options name. For Snowflake the client is made (and the key read) here, before the job
     /// starts; the query itself runs inside the job, so Ctrl-C cancels it and a failure is recorded in the run.
     func tableSource(_ console: Console) async throws -> any TableSource {
-        if let data { return CSVFileSource(path: data) }
+        if let data { return CloudAccess.files(console).tableSource(try .flag("--data", data)) }
         let statement = try SnowflakeSource.statement(sql: snowflakeSql, sqlFile: nil, table: snowflakeTable, limit: nil)
         let client = try await snowflake.makeClient(console)
         console.info("snowflake: the query runs as the first step (\(snowflakeTable.map { "SELECT * FROM \($0)" } ?? "--snowflake-sql"))")
@@ -39,8 +39,8 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Loads the configuration and reports how it was read (conversion notes with --verbose).
-    func loadConfig(_ console: Console) throws -> JobConfig {
-        let loaded = try JobConfigLoader.load(path: config)
+    func loadConfig(_ console: Console) async throws -> JobConfig {
+        let loaded = try await CloudAccess.files(console).jobConfig(try .flag("--config", config))
         if loaded.source != .jobConfig {
             let notes = loaded.notes.isEmpty ? "" : "; \(loaded.notes.count) conversion notes (--verbose shows them)"
             console.info("config: read \(config) as \(loaded.source.rawValue)\(notes)")

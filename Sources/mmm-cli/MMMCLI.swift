@@ -14,7 +14,10 @@ struct MMMCLI: AsyncParsableCommand {
             Every command accepts --json (machine-readable stdout), --quiet and --verbose.
             """,
         version: MMMVersion.current,
-        subcommands: [DataCommand.self, TrainCommand.self, BenchmarkCommand.self, SnowflakeCommand.self]
+        subcommands: [
+            DataCommand.self, TrainCommand.self, BenchmarkCommand.self, SnowflakeCommand.self, RunsCommand.self,
+            GCSCommand.self, SecretsCommand.self,
+        ]
     )
 
     /// Parses, runs, and maps every failure to one line on stderr and a documented exit code.
