@@ -10,6 +10,22 @@ public struct RunComparison: Sendable, Encodable {
         public var a: String?
         /// The value in run B.
         public var b: String?
+
+        /// Creates a difference.
+        public init(path: String, a: String?, b: String?) {
+            self.path = path
+            self.a = a
+            self.b = b
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(path, forKey: .path)
+            try c.encode(a, forKey: .a)  // null when absent on that side
+            try c.encode(b, forKey: .b)
+        }
+
+        enum CodingKeys: String, CodingKey { case path, a, b }
     }
 
     /// One metric of both runs.
@@ -22,6 +38,13 @@ public struct RunComparison: Sendable, Encodable {
         public var b: Double?
         /// `b − a` when both are known.
         public var delta: Double? { a.flatMap { a in b.map { $0 - a } } }
+
+        /// Creates a metric pair.
+        public init(metric: String, a: Double?, b: Double?) {
+            self.metric = metric
+            self.a = a
+            self.b = b
+        }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)

@@ -54,7 +54,11 @@ public struct GCSRunFolder: RunFolder {
         for _ in 0..<Self.appendAttempts {
             let current = try await client.metadataIfExists(uri)
             var content = Data()
-            if let current { content = try await client.read(uri, generation: current.generation).data }
+            do {
+                if let current { content = try await client.read(uri, generation: current.generation).data }
+            } catch let error as GoogleCloudError where error.kind == .notFound {
+                continue  // that generation was replaced between the two requests: look again
+            }
             content.append(data)
             do {
                 let object = try await client.upload(
