@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(name: "MMMChartsTests", dependencies: ["MMMCharts", "MMMTestSupport"], swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
-            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
+            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMTransport", "MMMTestSupport"],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -74,7 +74,8 @@ struct RunsListCommand: AsyncParsableCommand {
         let listing = try await RunHistory(store: store).list(country: country)
         if !listing.otherFolders.isEmpty {
             let shown = listing.otherFolders.prefix(5).joined(separator: ", ")
-            console.info("\(listing.otherFolders.count) folder\(listing.otherFolders.count == 1 ? " is" : "s are") not runs: \(shown)\(listing.otherFolders.count > 5 ? ", …" : "")")
+            let count = listing.otherFolders.count
+            console.info("\(count) folder\(count == 1 ? " is not a run" : "s are not runs"): \(shown)\(count > 5 ? ", …" : "")")
         }
         if console.json {
             try console.resultJSON(listing)
