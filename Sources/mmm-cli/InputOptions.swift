@@ -4,7 +4,8 @@ import MMMCore
 import MMMJobs
 import MMMSnowflake
 
-/// Where `data prepare` and `train` read from — a CSV file or a Snowflake query — and the job configuration.
+/// Where `data prepare` and `train` read from — a CSV file (local or `gs://`) or a Snowflake query — and the job
+/// configuration (local or `gs://`).
 struct InputOptions: ParsableArguments {
     @Option(help: "Input CSV file or gs://bucket/object.csv.")
     var data: String?

@@ -159,6 +159,9 @@ struct GCSCommandTests {
         #expect(try cli(["gcs", "rm", "gs://\(bucket)/t/"]).code == 2, "a prefix without -r")
         #expect(try cli(["gcs", "rm", "-r", "gs://\(bucket)"]).code == 2, "never a whole bucket")
         #expect(try cli(["gcs", "ls", "gs:/\(bucket)"]).code == 2)
+        let benchmark = try cli(["benchmark", "plan", "--config", CLI.path("Examples/benchmarks/adstock_comparison.json"),
+                                 "--output", "gs://\(bucket)/benchmarks"])
+        #expect(benchmark.code == 2 && benchmark.stderr.contains("gcs cp -r"), "benchmark folders are local: \(benchmark.stderr)")
         let missing = try cli(["gcs", "cat", "gs://\(bucket)/nope.txt"])
         #expect(missing.code == 1 && missing.stderr.contains("gs://\(bucket)/nope.txt"), "\(missing.stderr)")
         #expect(try cli(["gcs", "rm", "gs://\(bucket)/nope.txt"]).code == 1)

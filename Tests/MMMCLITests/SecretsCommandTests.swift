@@ -109,6 +109,18 @@ struct SecretsCommandTests {
             env.merging(["SNOWFLAKE_PRIVATE_KEY_SECRET": secret + "/versions/1"]) { _, new in new })
         #expect(prepared.code == 0, "\(prepared.stderr)")
 
+        // A query result straight to Cloud Storage, when the emulator is there.
+        if let emulator = try await GCSEmulator.get() {
+            let bucket = try await emulator.newBucket()
+            let withGCS = env.merging(["STORAGE_EMULATOR_HOST": emulator.host]) { _, new in new }
+            let query = ["snowflake", "query", "--sql", SnowflakeCommandTests.demoSQL, "--private-key-secret", secret] + flags
+            let uploaded = try cli(query + ["--output", "gs://\(bucket)/q/demo.csv"], withGCS)
+            #expect(uploaded.code == 0, "\(uploaded.stderr)")
+            let printed = try cli(query, withGCS)
+            let stored = try CLI.run(["gcs", "cat", "gs://\(bucket)/q/demo.csv"], environment: withGCS)
+            #expect(stored.stdoutData == printed.stdoutData && stored.stdoutData.count > 1000)
+        }
+
         // A secret that is not there: a clear error, exit 1.
         let missing = try cli(["snowflake", "test-connection", "--private-key-secret", secret + "-nope"] + flags, env)
         #expect(missing.code == 1 && missing.stderr.contains(secret + "-nope"), "\(missing.stderr)")
