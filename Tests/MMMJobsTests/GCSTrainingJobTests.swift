@@ -86,6 +86,28 @@ struct GCSTrainingJobTests {
         }
     }
 
+    @Test func aCancelledRunStillRecordsItsFailedStatusOnCloudStorage() async throws {
+        guard let (client, bucket, _) = try await emulatorBucket() else { return }
+        let root = try GCSURI("gs://\(bucket)/runs")
+        let config = try JobConfigLoader.load(path: TrainingFixtures.demoConfig).config
+        let job = TrainingJob(
+            config: config, source: CSVFileSource(path: TrainingFixtures.demoData),
+            options: TrainingOptions(iterations: 1_000_000, trials: 1, seed: 1, threads: 1),
+            store: try GCSRunStore(client: client, root: root), runId: "cancelled")
+        let started = Locked(false)
+        let task = Task { try await job.run(progress: { _ in started.withLock { $0 = true } }) }
+        for _ in 0..<6000 where !started.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        task.cancel()
+        await #expect(throws: TrainingJobError.self) { try await task.value }
+        // The uploads after Ctrl-C (the log and the final status) are not cancelled with the job.
+        let folder = try #require(try await GCSRunStore(client: client, root: root).openRun(id: "cancelled"))
+        let status = try #require(try await folder.status())
+        #expect(status.state == .failed)
+        #expect(status.message == "cancelled")
+        let log = String(decoding: try #require(try await folder.read("console.log")), as: UTF8.self)
+        #expect(log.contains("cancelled"))
+    }
+
     @Test func aFailedRunEndsWithAFailedStatusOnCloudStorage() async throws {
         guard let (client, bucket, _) = try await emulatorBucket() else { return }
         let root = try GCSURI("gs://\(bucket)/runs")

@@ -37,20 +37,29 @@ public struct GCSRunFolder: RunFolder {
 
     public var location: String { GCSRunStore.folderText(prefix) }
 
+    /// Uploads the file whole. After the job was cancelled (Ctrl-C) the upload still runs — it is the final log
+    /// flush or the FAILED status — bounded by the client's timeouts and retries.
     public func write(_ data: Data, to name: String) async throws {
         let uri = try objectURI(name)
-        try await guarded(uri) {
-            let object = try await client.upload(
-                data, to: uri, contentType: LocationFiles.contentType(for: name),
-                preconditions: try await precondition(for: name, uri))
-            generations.set(name, object.generation)
+        try await outlivingCancellation { [self] in
+            try await guarded(uri) {
+                let object = try await client.upload(
+                    data, to: uri, contentType: LocationFiles.contentType(for: name),
+                    preconditions: try await precondition(for: name, uri))
+                generations.set(name, object.generation)
+            }
         }
     }
 
     /// Appends by reading the object and writing it back guarded by the generation read; a concurrent append makes
-    /// the write fail with 412, and the read-append-write is repeated (bounded).
+    /// the write fail with 412, and the read-append-write is repeated (bounded). Runs after cancellation too.
     public func append(_ data: Data, to name: String) async throws {
         let uri = try objectURI(name)
+        try await outlivingCancellation { [self] in try await appendGuarded(data, to: uri) }
+    }
+
+    private func appendGuarded(_ data: Data, to uri: GCSURI) async throws {
+        let name = String(uri.objectName.dropFirst(prefix.objectName.count))
         for _ in 0..<Self.appendAttempts {
             let current = try await client.metadataIfExists(uri)
             var content = Data()
@@ -126,6 +135,13 @@ public struct GCSRunFolder: RunFolder {
         if let generation = generations.get(name) { return .generationMatches(generation) }
         if claimed { return .doesNotExist }
         return try await LocationFiles.replacing(uri, client)
+    }
+
+    /// Runs `body` in this task, or — when this task is already cancelled — in a detached task that the
+    /// cancellation does not reach, so the job's last words (log, FAILED status) are not lost on Cloud Storage.
+    private func outlivingCancellation(_ body: @escaping @Sendable () async throws -> Void) async throws {
+        guard Task.isCancelled else { return try await body() }
+        try await Task.detached(operation: body).value
     }
 
     /// Turns a failed precondition into an error that says what happened.
