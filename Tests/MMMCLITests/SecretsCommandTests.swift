@@ -28,50 +28,50 @@ struct SecretsCommandTests {
         let secret = "sf-key-" + UUID().uuidString.prefix(8).lowercased()
         let env = cloudEnvironment(google.variables)
         var outputs: [String] = []
-        func cli(_ arguments: [String]) throws -> ProcessOutput {
-            let r = try CLI.run(arguments + ["--verbose"], environment: env)
+        func cli(_ arguments: [String]) async throws -> ProcessOutput {
+            let r = try await CLI.launch(arguments + ["--verbose"], environment: env)
             outputs += [r.stdout, r.stderr]
             return r
         }
 
-        let saved = try cli(["secrets", "save-key", "--secret", secret, "--key-file", key])
+        let saved = try await cli(["secrets", "save-key", "--secret", secret, "--key-file", key])
         #expect(saved.code == 0, "\(saved.stderr)")
         #expect(saved.stdout == "saved the key as version 1 of projects/\(CLIGoogleFake.project)/secrets/\(secret)\n")
-        let again = try cli(["secrets", "save-key", "--secret", "projects/\(CLIGoogleFake.project)/secrets/\(secret)",
+        let again = try await cli(["secrets", "save-key", "--secret", "projects/\(CLIGoogleFake.project)/secrets/\(secret)",
                              "--key-file", key, "--json"])
         #expect(try jsonObject(again.stdout)["version"] as? String == "2")
 
         let target = dir.appendingPathComponent("loaded/key.p8")
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let loaded = try cli(["secrets", "load-key", "--secret", secret, "--output", target.path])
+        let loaded = try await cli(["secrets", "load-key", "--secret", secret, "--output", target.path])
         #expect(loaded.code == 0, "\(loaded.stderr)")
         #expect(try Data(contentsOf: target) == (try Data(contentsOf: URL(fileURLWithPath: key))))
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int)
         #expect(mode == 0o600)
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) == ["key.p8"])
-        let first = try cli(["secrets", "load-key", "--secret", secret, "--secret-version", "1", "--output", target.path, "--json"])
+        let first = try await cli(["secrets", "load-key", "--secret", secret, "--secret-version", "1", "--output", target.path, "--json"])
         #expect(first.code == 0)
         let firstName = try jsonObject(first.stdout)["secret"] as? String
         #expect(firstName?.hasSuffix("/versions/1") == true)
 
         // Never on stdout unless asked.
-        let nowhere = try cli(["secrets", "load-key", "--secret", secret])
+        let nowhere = try await cli(["secrets", "load-key", "--secret", secret])
         #expect(nowhere.code == 2 && nowhere.stdout.isEmpty)
         try await expectNoSecrets(outputs, key: key, google: google)
-        let printed = try CLI.run(["secrets", "load-key", "--secret", secret, "--stdout"], environment: env)
+        let printed = try await CLI.launch(["secrets", "load-key", "--secret", secret, "--stdout"], environment: env)
         #expect(printed.stdoutData == (try Data(contentsOf: URL(fileURLWithPath: key))))
 
         // Bad inputs name the problem, never the content.
         let notAKey = try write("hello, not a key\n", "notkey.pem", in: dir)
-        let refused = try cli(["secrets", "save-key", "--secret", secret, "--key-file", notAKey])
+        let refused = try await cli(["secrets", "save-key", "--secret", secret, "--key-file", notAKey])
         #expect(refused.code == 2 && refused.stderr.contains("notkey.pem") && !refused.stderr.contains("hello"), "\(refused.stderr)")
-        let noProject = try CLI.run(["secrets", "save-key", "--secret", secret, "--key-file", key],
+        let noProject = try await CLI.launch(["secrets", "save-key", "--secret", secret, "--key-file", key],
                                     environment: cloudEnvironment(google.variables.filter { $0.key != "GOOGLE_CLOUD_PROJECT" }))
         #expect(noProject.code == 2 && noProject.stderr.contains("--project"), "\(noProject.stderr)")
 
-        let cleared = try cli(["secrets", "clear-key", "--secret", secret])
+        let cleared = try await cli(["secrets", "clear-key", "--secret", secret])
         #expect(cleared.code == 0 && cleared.stdout.contains("deleted projects/\(CLIGoogleFake.project)/secrets/\(secret)"))
-        let gone = try cli(["secrets", "load-key", "--secret", secret, "--output", target.path])
+        let gone = try await cli(["secrets", "load-key", "--secret", secret, "--output", target.path])
         #expect(gone.code == 1 && gone.stderr.contains("NOT_FOUND"), "\(gone.stderr)")
         try await expectNoSecrets(outputs, key: key, google: google)
     }
@@ -90,20 +90,20 @@ struct SecretsCommandTests {
         let secret = "projects/\(CLIGoogleFake.project)/secrets/sf-" + UUID().uuidString.prefix(8).lowercased()
         let env = cloudEnvironment(google.variables.merging(["SNOWFLAKE_HOME": snowflake.directory.path]) { _, new in new })
         var outputs: [String] = []
-        func cli(_ arguments: [String], _ environment: [String: String]) throws -> ProcessOutput {
-            let r = try CLI.run(arguments + ["--verbose"], environment: environment)
+        func cli(_ arguments: [String], _ environment: [String: String]) async throws -> ProcessOutput {
+            let r = try await CLI.launch(arguments + ["--verbose"], environment: environment)
             outputs += [r.stdout, r.stderr]
             return r
         }
-        #expect(try cli(["secrets", "save-key", "--secret", secret, "--key-file", snowflake.plainKey], env).code == 0)
+        #expect(try await cli(["secrets", "save-key", "--secret", secret, "--key-file", snowflake.plainKey], env).code == 0)
         let flags = Array(snowflake.flags().filter { $0 != "--private-key-file" && $0 != snowflake.plainKey })
 
-        let connected = try cli(["snowflake", "test-connection", "--private-key-secret", secret] + flags, env)
+        let connected = try await cli(["snowflake", "test-connection", "--private-key-secret", secret] + flags, env)
         #expect(connected.code == 0, "\(connected.stderr)")
         #expect(connected.stdout.contains("user       JANE.DOE"), "\(connected.stdout)")
         // The environment variable works the same way, and so does a data command.
         let dir = try scratchDirectory()
-        let prepared = try cli(
+        let prepared = try await cli(
             ["data", "prepare", "--snowflake-sql", SnowflakeCommandTests.demoSQL, "--config", GCSCommandTests.config,
              "--output", dir.appendingPathComponent("p.csv").path] + flags,
             env.merging(["SNOWFLAKE_PRIVATE_KEY_SECRET": secret + "/versions/1"]) { _, new in new })
@@ -114,17 +114,17 @@ struct SecretsCommandTests {
             let bucket = try await emulator.newBucket()
             let withGCS = env.merging(["STORAGE_EMULATOR_HOST": emulator.host]) { _, new in new }
             let query = ["snowflake", "query", "--sql", SnowflakeCommandTests.demoSQL, "--private-key-secret", secret] + flags
-            let uploaded = try cli(query + ["--output", "gs://\(bucket)/q/demo.csv"], withGCS)
+            let uploaded = try await cli(query + ["--output", "gs://\(bucket)/q/demo.csv"], withGCS)
             #expect(uploaded.code == 0, "\(uploaded.stderr)")
-            let printed = try cli(query, withGCS)
-            let stored = try CLI.run(["gcs", "cat", "gs://\(bucket)/q/demo.csv"], environment: withGCS)
+            let printed = try await cli(query, withGCS)
+            let stored = try await CLI.launch(["gcs", "cat", "gs://\(bucket)/q/demo.csv"], environment: withGCS)
             #expect(stored.stdoutData == printed.stdoutData && stored.stdoutData.count > 1000)
         }
 
         // A secret that is not there: a clear error, exit 1.
-        let missing = try cli(["snowflake", "test-connection", "--private-key-secret", secret + "-nope"] + flags, env)
+        let missing = try await cli(["snowflake", "test-connection", "--private-key-secret", secret + "-nope"] + flags, env)
         #expect(missing.code == 1 && missing.stderr.contains(secret + "-nope"), "\(missing.stderr)")
-        let help = try CLI.run(["snowflake", "query", "--help"])
+        let help = try await CLI.launch(["snowflake", "query", "--help"])
         #expect(!help.stdout.lowercased().contains("not available"))
         #expect(help.stdout.contains("--private-key-secret"))
         try await expectNoSecrets(outputs, key: snowflake.plainKey, google: google)
