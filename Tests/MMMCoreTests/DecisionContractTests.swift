@@ -73,7 +73,7 @@ import Testing
     /// parsing), across magnitudes.
     @Test func doublesSurviveTheJSONRoundTripExactly() throws {
         var rng = SeededRandom(seed: 2026)
-        var values: [Double] = [0.1, 1.0 / 3, 2.220446049250313e-16, 1.7976931348623157e308, 5e-324, 123456789.12345679]
+        var values: [Double] = [0.1, 1.0 / 3, 2.220446049250313e-16, 1.7976931348623157e308, Double.leastNonzeroMagnitude, 123456789.12345679]
         for _ in 0..<5_000 {
             let magnitude = rng.uniform(-30...30)
             values.append(Double(sign: .plus, exponent: 0, significand: 1) * rng.uniform(1...10) * pow(10, magnitude.rounded()))

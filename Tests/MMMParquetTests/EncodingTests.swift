@@ -149,7 +149,7 @@ import Testing
             ([2, 0 << 2, 0x61], 3),  // announced length disagrees with the page header
         ]
         for (stream, size) in cases {
-            stream.withUnsafeBufferPointer { b in
+            _ = stream.withUnsafeBufferPointer { b in
                 #expect(throws: ParquetError.self) { try SnappyDecompressor.decompress(b, expectedSize: size) }
             }
         }

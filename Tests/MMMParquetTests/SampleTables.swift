@@ -11,7 +11,7 @@ enum SampleTables {
         func maybe<T>(_ value: T, _ nullRate: Double = 0.15) -> T? {
             random.uniform(0...1) < nullRate ? nil : value
         }
-        let specials: [Double] = [.nan, 0.0, -0.0, .infinity, -.infinity, 5e-324, 1.7976931348623157e308, 0.1]
+        let specials: [Double] = [.nan, 0.0, -0.0, .infinity, -.infinity, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 0.1]
         let words = ["DE", "FR", "Köln", "東京", "", "brand, \"always on\"", "😀 emoji"]
         var flags: [Bool?] = [], ints: [Int64?] = [], counts: [Int64?] = [], doubles: [Double?] = []
         var spends: [Double?] = [], texts: [String?] = [], labels: [String?] = [], dates: [CalendarDate?] = []

@@ -89,7 +89,7 @@ extension KeyedDecodingContainer {
         } else if let text = try? decode(String.self, forKey: key) {
             message = "\(expected), got a JSON string; write \(text.count <= 20 ? text : "the number") without quotes"
         } else {
-            message = "\(expected), got \(try? decode(Bool.self, forKey: key) != nil ? "true/false" : "a list or an object")"
+            message = "\(expected), got \((try? decode(Bool.self, forKey: key)) != nil ? "true/false" : "a list or an object")"
         }
         throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: message))
     }
