@@ -17,6 +17,7 @@ struct MMMCLI: AsyncParsableCommand {
         subcommands: [
             DataCommand.self, TrainCommand.self, AllocateCommand.self, ResponseCommand.self, ReportCommand.self,
             BenchmarkCommand.self, SimulateCommand.self, EvaluateCommand.self, SnowflakeCommand.self,
+            QueueCommand.self, WorkerCommand.self, CostCommand.self,
         ]
     )
 

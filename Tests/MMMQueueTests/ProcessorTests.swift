@@ -194,6 +194,7 @@ struct ProcessorTests {
 /// Reports a timeout the way a launcher does when its deadline passes.
 struct TimeoutLauncher: WorkerLauncher {
     var kind: QueueExecution.Kind { .local }
+    var keepsRunningWhenInterrupted: Bool { false }
     func problem(with job: QueueJob) -> String? { nil }
     func run(
         _ job: QueueJob, attempt: Int, reference: QueueJobReference, timeout: Double?,

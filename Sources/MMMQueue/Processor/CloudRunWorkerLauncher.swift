@@ -35,6 +35,8 @@ public struct CloudRunWorkerLauncher: WorkerLauncher {
 
     public var kind: QueueExecution.Kind { .cloudrun }
 
+    public var keepsRunningWhenInterrupted: Bool { true }
+
     public func problem(with job: QueueJob) -> String? {
         let paths = [("config", job.spec.config), ("result", job.spec.result)] + (job.spec.data.map { [("data", $0)] } ?? [])
         for (field, path) in paths where !QueueFiles.isGCS(path) {

@@ -24,6 +24,8 @@ public enum JobOutcome: Sendable, Equatable {
         case .skipped?: return .skipped(status?.skipReason ?? "skipped")
         case .failed?:
             if case .timedOut = exit { return .failed(exit.text) }
+            // Stopped by a signal from outside the queue (an administrator, the platform): not the job's fault.
+            if status?.message == "cancelled" { return .crashed(exit.text + "; the run was stopped before it finished") }
             let step = status?.failedStep.map { " (step \($0))" } ?? ""
             return .failed((status?.message ?? "failed") + step)
         case .running?, nil:

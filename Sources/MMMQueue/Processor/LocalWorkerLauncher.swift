@@ -32,6 +32,8 @@ public struct LocalWorkerLauncher: WorkerLauncher {
 
     public var kind: QueueExecution.Kind { .local }
 
+    public var keepsRunningWhenInterrupted: Bool { false }
+
     public func problem(with job: QueueJob) -> String? { nil }
 
     public func run(

@@ -40,8 +40,14 @@ extension QueueProcessor {
                     break
                 }
             }
-        } onCancel: {
-            worker.cancel()
+        } onCancel: { [launcher] in
+            if !launcher.keepsRunningWhenInterrupted { worker.cancel() }
+        }
+        if Task.isCancelled, launcher.keepsRunningWhenInterrupted, !ended.hasFired {
+            // Interrupted: leave the execution running (its worker keeps the lease and records the outcome); the
+            // polling task ends with the process, or when the execution does.
+            log("\(id): left running (\(launcher.kind.rawValue)); its worker records the outcome")
+            return nil
         }
         let exit = await worker.value
         if superseded || exit == .stopped {

@@ -32,6 +32,11 @@ public protocol WorkerLauncher: Sendable {
     /// What this launcher runs (recorded in the job's ``QueueExecution``).
     var kind: QueueExecution.Kind { get }
 
+    /// Whether a worker keeps running when the processor is interrupted (Ctrl-C): true for Cloud Run executions
+    /// (their workers renew the lease and record the outcome themselves), false for local processes (stopped, and
+    /// their jobs released to PENDING).
+    var keepsRunningWhenInterrupted: Bool { get }
+
     /// Checks, before anything is claimed, that this launcher can run `job` (e.g. Cloud Run needs `gs://` paths).
     /// - Returns: Why it cannot, or nil.
     func problem(with job: QueueJob) -> String?

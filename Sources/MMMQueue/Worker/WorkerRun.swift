@@ -13,6 +13,8 @@ import MMMJobs
 public struct WorkerRun: Sendable {
     /// The job spec.
     public var spec: QueueJobSpec
+    /// The configuration when it is already at hand (a plan's variant); nil reads ``QueueJobSpec/config``.
+    public var config: JobConfig?
     /// Reads configurations and data, removes stale run folders.
     public var files: QueueFiles
     /// Makes the run store for a result's parent location (a folder, or a `gs://` prefix).
@@ -101,6 +103,7 @@ public struct WorkerRun: Sendable {
 
     /// The job's configuration (its own file, written at submission).
     private func loadConfig() async throws -> JobConfig {
+        if let config { return config }
         let local = try await files.localCopy(of: spec.config, in: scratch.appendingPathComponent("config"))
         return try JobConfigLoader.load(path: local).config
     }

@@ -25,6 +25,7 @@ final class FakeWorkerLauncher: WorkerLauncher {
     }
 
     var kind: QueueExecution.Kind { .local }
+    var keepsRunningWhenInterrupted: Bool { false }
     var launches: [String: Int] { counts.withLock { $0 } }
     var peakConcurrency: Int { peak.withLock { $0 } }
 
