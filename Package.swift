@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "MMMCloud", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // The job layer: runs a job through its seams (table source, run store, training backend, diagnostics, clock).
         .target(
-            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMParquet", "MMMCharts"],
+            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMParquet", "MMMCloud", "MMMCharts"],
             swiftSettings: swiftSettings),
         // The distributed queue (one object per job, compare-and-swap updates, leases), the worker, the Cloud Run
         // launcher and the cost estimate: composes the job layer with the Google Cloud clients.
@@ -80,7 +80,7 @@ let package = Package(
         ),
         // Test-only helpers shared by the test targets (processes, temporary folders, the Python fake servers).
         .target(
-            name: "MMMTestSupport", dependencies: ["MMMCore", "MMMJobs"], path: "Tests/MMMTestSupport",
+            name: "MMMTestSupport", dependencies: ["MMMCore", "MMMJobs", "MMMTransport"], path: "Tests/MMMTestSupport",
             swiftSettings: swiftSettings),
         .testTarget(name: "MMMCoreTests", dependencies: ["MMMCore", "MMMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
@@ -94,7 +94,8 @@ let package = Package(
             name: "MMMCloudTests", dependencies: ["MMMCloud", "MMMTransport", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "MMMJobsTests", dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMTestSupport"],
+            name: "MMMJobsTests",
+            dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMCloud", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "MMMBenchmarkTests", dependencies: ["MMMJobs", "MMMCore", "MMMCharts", "MMMTestSupport"],
@@ -110,7 +111,7 @@ let package = Package(
         .testTarget(name: "MMMBayesTests", dependencies: ["MMMBayes", "MMMCore"], swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
-            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTestSupport"],
+            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTransport", "MMMTestSupport"],
             swiftSettings: swiftSettings),
     ]
 )

@@ -25,6 +25,12 @@ struct BenchmarkFullCommand: AsyncParsableCommand {
     var outputs: OutputLevel = .small
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if StorageLocation.looksLikeGCS(output) {
+            throw ValidationError("--output: benchmark folders are local; write them locally and copy them with mmm-cli gcs cp -r")
+        }
+    }
+
     func run() async throws {
         let console = global.console
         let loaded = try JobConfigLoader.load(path: base)

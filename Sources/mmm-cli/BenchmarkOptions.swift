@@ -24,7 +24,7 @@ struct BenchmarkModeOptions: ParsableArguments {
 
 /// Where a benchmark's data comes from: a CSV file or a Snowflake query (queried once for every variant).
 struct BenchmarkDataOptions: ParsableArguments {
-    @Option(help: "Input CSV file.")
+    @Option(help: "Input CSV file or gs://bucket/object.csv.")
     var data: String?
     @Option(help: "Read the input from this Snowflake table (DB.SCHEMA.TABLE) instead of --data (queried once; kept as input_snapshot.csv).")
     var snowflakeTable: String?
@@ -43,7 +43,7 @@ struct BenchmarkDataOptions: ParsableArguments {
 
     /// Loads the table once (Ctrl-C cancels a Snowflake query).
     func load(_ console: Console) async throws -> LoadedTable {
-        if let data { return try await TableFileFormat.source(path: data, csv: nil).load() }
+        if let data { return try await CloudAccess.files(console).tableSource(try .flag("--data", data), csv: nil).load() }
         guard snowflakeTable != nil || snowflakeSql != nil else {
             throw UsageError("give the data: --data FILE, --snowflake-table or --snowflake-sql")
         }

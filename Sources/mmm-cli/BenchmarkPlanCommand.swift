@@ -23,6 +23,12 @@ struct BenchmarkPlanCommand: AsyncParsableCommand {
     var output = "runs/benchmarks"
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if StorageLocation.looksLikeGCS(output) {
+            throw ValidationError("--output: benchmark folders are local; write them locally and copy them with mmm-cli gcs cp -r")
+        }
+    }
+
     func run() async throws {
         let console = global.console
         var plan = try BenchmarkWorkflow.plan(configPath: config, base: base, mode: mode.mode, console: console)

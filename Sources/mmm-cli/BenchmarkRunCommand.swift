@@ -39,6 +39,9 @@ struct BenchmarkRunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if allBenchmarks == (config != nil) { throw ValidationError("give exactly one of --config FILE, --all-benchmarks") }
+        if StorageLocation.looksLikeGCS(output) {
+            throw ValidationError("--output: benchmark folders are local; write them locally and copy them with mmm-cli gcs cp -r")
+        }
     }
 
     func run() async throws {

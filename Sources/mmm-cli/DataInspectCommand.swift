@@ -11,7 +11,7 @@ struct DataInspectCommand: AsyncParsableCommand {
         discussion: "Example: mmm-cli data inspect Examples/data/dt_simulated_weekly.csv --json"
     )
 
-    @Argument(help: "The table: a CSV file, or a Parquet file (name ending in .parquet).")
+    @Argument(help: "The table: a CSV or Parquet file (name ending in .parquet), local or gs://bucket/object.")
     var file: String
 
     @Option(help: "CSV field delimiter: auto (detected from the header line), comma, semicolon or tab.")
@@ -28,7 +28,8 @@ struct DataInspectCommand: AsyncParsableCommand {
     func run() async throws {
         let console = global.console
         let csv = CSVSettings(delimiter: delimiter?.value ?? .auto, decimal: decimalComma ? .comma : .point)
-        let table = try await TableFileFormat.source(path: file, csv: csv).load().table
+        let location = try StorageLocation.flag("FILE", file)
+        let table = try await CloudAccess.files(console).tableSource(location, csv: csv).load().table
         if let dateColumn, table.indexIgnoringCase(dateColumn) == nil {
             let names = table.columnNames.prefix(12).joined(separator: ", ")
             throw UsageError("--date-column '\(dateColumn)' is not a column of \(file) (columns: \(names)\(table.columns.count > 12 ? ", …" : ""))")

@@ -10,7 +10,8 @@ struct DataPrepareCommand: AsyncParsableCommand {
         abstract: "Clean a table for one job config: date column, country, duplicates, gaps, resampling, window.",
         discussion: """
             --config takes an mmm-trainer job config, a previous-system job_config.json, or a selected_columns.json.
-            Writes the prepared CSV and a preparation manifest (default: <output>.manifest.json), each atomically.
+            Writes the prepared CSV and a preparation manifest (default: <output>.manifest.json), each atomically; \
+            on gs:// the CSV is uploaded first and the manifest last.
             Example: mmm-cli data prepare --data Examples/data/dt_simulated_weekly.csv \
             --config Examples/configs/demo_job_config.json --output prepared.csv
             """
@@ -18,7 +19,7 @@ struct DataPrepareCommand: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Prepared table to write: CSV, or Parquet when the name ends in .parquet.")
+    @Option(help: "Prepared table to write: CSV, or Parquet when the name ends in .parquet (a file or gs://bucket/object).")
     var output: String
 
     @Option(help: "Manifest to write (default: <output>.manifest.json).")
@@ -32,13 +33,14 @@ struct DataPrepareCommand: AsyncParsableCommand {
     func run() async throws {
         let console = global.console
         var flags = FlagAttribution(configFile: input.config)
-        let config = try input.applyingInputFlags(to: try input.loadConfig(console), flags: &flags)
+        let config = try input.applyingInputFlags(to: try await input.loadConfig(console), flags: &flags)
         var job = PreparationJob(config: config, source: try await input.tableSource(console, config: config))
         job.options.trimToWindow = trimWindow
         let manifestPath = manifest ?? output + ".manifest.json"
+        let (csvLocation, manifestLocation) = (try StorageLocation.flag("--output", output), try StorageLocation.flag("--manifest", manifestPath))
         let diagnostics = ConsoleDiagnostics(console)
         let state = try await flags.attributing {
-            try await job.run(outputPath: output, manifestPath: manifestPath, diagnostics: diagnostics)
+            try await job.run(csv: csvLocation, manifest: manifestLocation, files: CloudAccess.files(console), diagnostics: diagnostics)
         }
         if console.json {
             try console.resultJSON(state.manifest)

@@ -4,9 +4,10 @@ import MMMCore
 import MMMJobs
 import MMMSnowflake
 
-/// Where `data prepare` and `train` read from — a CSV file or a Snowflake query — and the job configuration.
+/// Where `data prepare` and `train` read from — a CSV file (local or `gs://`) or a Snowflake query — and the job
+/// configuration (local or `gs://`).
 struct InputOptions: ParsableArguments {
-    @Option(help: "Input table: a CSV file, or a Parquet file (name ending in .parquet).")
+    @Option(help: "Input table: a CSV or Parquet file (name ending in .parquet), local or gs://bucket/object.")
     var data: String?
 
     @Option(help: "Read the input from this Snowflake table (DB.SCHEMA.TABLE) instead of --data.")
@@ -16,7 +17,7 @@ struct InputOptions: ParsableArguments {
     var snowflakeSql: String?
 
     @Option(
-        help: "Job configuration: an mmm-trainer job config, a previous-system job_config.json, or a selected_columns.json.")
+        help: "Job configuration (file or gs://): an mmm-trainer job config, a previous-system job_config.json, or a selected_columns.json.")
     var config: String
 
     @Option(help: "CSV field delimiter: auto (detected from the header line), comma, semicolon or tab (config: csv.delimiter).")
@@ -40,7 +41,7 @@ struct InputOptions: ParsableArguments {
     /// The table source these options name. For Snowflake the client is made (and the key read) here, before the job
     /// starts; the query itself runs inside the job, so Ctrl-C cancels it and a failure is recorded in the run.
     func tableSource(_ console: Console, config: JobConfig) async throws -> any TableSource {
-        if let data { return TableFileFormat.source(path: data, csv: config.csv) }
+        if let data { return CloudAccess.files(console).tableSource(try .flag("--data", data), csv: config.csv) }
         let statement = try SnowflakeSource.statement(sql: snowflakeSql, sqlFile: nil, table: snowflakeTable, limit: nil)
         let client = try await snowflake.makeClient(console)
         console.info("snowflake: the query runs as the first step (\(snowflakeTable.map { "SELECT * FROM \($0)" } ?? "--snowflake-sql"))")
@@ -64,8 +65,8 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Loads the configuration and reports how it was read (conversion notes with --verbose).
-    func loadConfig(_ console: Console) throws -> JobConfig {
-        let loaded = try JobConfigLoader.load(path: config)
+    func loadConfig(_ console: Console) async throws -> JobConfig {
+        let loaded = try await CloudAccess.files(console).jobConfig(try .flag("--config", config))
         if loaded.source != .jobConfig {
             let notes = loaded.notes.isEmpty ? "" : "; \(loaded.notes.count) conversion notes (--verbose shows them)"
             console.info("config: read \(config) as \(loaded.source.rawValue)\(notes)")

@@ -16,8 +16,8 @@ struct MMMCLI: AsyncParsableCommand {
         version: MMMVersion.current,
         subcommands: [
             DataCommand.self, TrainCommand.self, AllocateCommand.self, ResponseCommand.self, ReportCommand.self,
-            BenchmarkCommand.self, SimulateCommand.self, EvaluateCommand.self, SnowflakeCommand.self,
-            QueueCommand.self, WorkerCommand.self, CostCommand.self,
+            BenchmarkCommand.self, SimulateCommand.self, EvaluateCommand.self, RunsCommand.self, SnowflakeCommand.self,
+            GCSCommand.self, SecretsCommand.self,
         ]
     )
 

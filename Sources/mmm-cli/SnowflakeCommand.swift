@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MMMCore
 import MMMParquet
+import MMMJobs
 import MMMSnowflake
 
 /// `mmm-cli snowflake …`.
@@ -35,7 +36,7 @@ struct SnowflakeQueryCommand: AsyncParsableCommand {
     var table: String?
     @Option(help: "csv (default), json, ndjson or parquet.")
     var format: QueryFormat = .csv
-    @Option(help: "Write to this file (atomically) instead of stdout.")
+    @Option(help: "Write to this file or gs:// object (atomically) instead of stdout.")
     var output: String?
     @Option(help: "At most this many rows.")
     var limit: Int?
@@ -66,7 +67,8 @@ struct SnowflakeQueryCommand: AsyncParsableCommand {
         case .parquet: bytes = try ParquetWriter().bytes(for: result.parquetTable())
         }
         if let output {
-            try AtomicFile.write(Data(bytes), to: output)
+            try await CloudAccess.files(console).write(Data(bytes), to: try .flag("--output", output),
+                                                       contentType: format == .csv ? "text/csv" : "application/json")
             console.info("\(result.rowCount) rows × \(result.columns.count) columns → \(output)")
         } else {
             FileHandle.standardOutput.write(Data(bytes))

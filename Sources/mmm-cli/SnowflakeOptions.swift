@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MMMCore
+import MMMJobs
 import MMMSnowflake
 import MMMTransport
 
@@ -22,7 +23,7 @@ struct SnowflakeOptions: ParsableArguments {
     var user: String?
     @Option(help: "PEM private key file (PKCS#8, PKCS#1 or encrypted PKCS#8).")
     var privateKeyFile: String?
-    @Option(help: "Secret Manager secret holding the PEM key: projects/P/secrets/NAME.")
+    @Option(help: "Secret Manager secret holding the PEM key: projects/P/secrets/NAME[/versions/V] (read with Google Application Default Credentials; kept in memory only).")
     var privateKeySecret: String?
     @Option(help: "Name of the environment variable holding the key's passphrase.")
     var privateKeyPassphraseEnv: String?
@@ -57,6 +58,8 @@ struct SnowflakeOptions: ParsableArguments {
         var options = SnowflakeClientOptions(userAgent: "mmm-trainer/\(MMMVersion.current)")
         options.log = { line in console.detail("snowflake: " + line) }
         options.passphrasePrompt = Self.promptForPassphrase
+        // --private-key-secret / SNOWFLAKE_PRIVATE_KEY_SECRET: Secret Manager is reached only when a secret is configured.
+        options.secretFetcher = CloudAccess.services(console).privateKeyFetcher()
         return try await SnowflakeClient(configuration: configuration, options: options)
     }
 

@@ -36,7 +36,7 @@ struct TrainCommand: AsyncParsableCommand {
         transform: FlagValues.positive)
     var threads: Int?
 
-    @Option(help: "Parent directory of run folders (default: the config's output_location, else ./runs).")
+    @Option(help: "Parent folder of run folders, a directory or gs://bucket/prefix (default: the config's output_location, else ./runs).")
     var output: String?
 
     @Option(help: "Run id / folder name (default: the config's output_timestamp, else now, e.g. 20261122T031815Z).")
@@ -59,7 +59,7 @@ struct TrainCommand: AsyncParsableCommand {
         transform: FlagValues.trainSize)
     var trainSize: TrainSize?
 
-    @Option(help: "Holidays CSV (ds, holiday, country, year); default: the config's holidays_path, else built-in DE/FR/GB/US.")
+    @Option(help: "Holidays CSV, a file or gs:// (ds, holiday, country, year); default: the config's holidays_path, else built-in DE/FR/GB/US.")
     var holidays: String?
 
     @Flag(help: "Skip the budget allocation of the best model (and its model.json).")
@@ -87,20 +87,25 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let (jobConfig, notes, flags) = try overridden(try input.loadConfig(console))
-        let root = output ?? jobConfig.outputLocation ?? "runs"
-        guard !root.hasPrefix("gs://") else {
-            throw flags.error(
-                path: "$.output_location", "gs:// output needs the Google Cloud client (not available yet); pass --output DIR")
-        }
+        let (jobConfig, notes, flags) = try overridden(try await input.loadConfig(console))
+        let root = try StorageLocation.flag(
+            output != nil ? "--output" : "output_location", output ?? jobConfig.outputLocation ?? "runs")
         let options = TrainingOptions(
             iterations: jobConfig.iterations, trials: jobConfig.trials, seed: jobConfig.seed,
             threads: threads ?? jobConfig.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let trainer = try await backend.make()
         let source = try await input.tableSource(console, config: jobConfig)
-        var job = TrainingJob(config: jobConfig, source: source, options: options, store: LocalRunStore(root: root), runId: runId)
+        let cloud = CloudAccess.services(console)
+        var job = TrainingJob(
+            config: jobConfig, source: source, options: options,
+            store: try await RunLocator.store(at: root, cloud: cloud), runId: runId)
         job.notes = notes
         job.backend = trainer
+        if let path = jobConfig.holidaysPath, StorageLocation.looksLikeGCS(path) {
+            // The job reads local holiday files itself; a gs:// one is fetched here (the config keeps the URI).
+            job.holidays = try await LocationFiles(cloud: cloud).holidays(
+                try StorageLocation.flag(holidays != nil ? "--holidays" : "holidays_path", path))
+        }
         if noAllocate {
             if jobConfig.expectedSpend != nil || !jobConfig.channelBudgets.isEmpty || jobConfig.budgetScenario != .maxHistoricalResponse {
                 job.notes.append(

@@ -27,6 +27,11 @@ enum CLI {
     static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> ProcessOutput {
         try ProcessRunner.run(binary, arguments, environment: environment)
     }
+
+    /// Runs `mmm-cli` from an async test without blocking a Swift concurrency thread while it runs.
+    static func launch(_ arguments: [String], environment: [String: String]? = nil) async throws -> ProcessOutput {
+        try await ProcessRunner.runOffPool(binary, arguments, environment: environment)
+    }
 }
 
 /// A fresh temporary directory.

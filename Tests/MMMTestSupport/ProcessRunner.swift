@@ -33,6 +33,21 @@ public enum ProcessRunner {
         return ProcessOutput(code: process.terminationStatus, stdoutData: o, stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// ``run(_:_:stdin:environment:)`` waiting on a dispatch queue instead of a Swift concurrency thread, so a long
+    /// child process (a training run) does not hold one of the few cooperative threads that every other test in the
+    /// process shares.
+    public static func runOffPool(
+        _ executable: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil
+    ) async throws -> ProcessOutput {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try run(executable, arguments, stdin: stdin, environment: environment)
+                })
+            }
+        }
+    }
+
     /// The SHA-256 of a file as Python's hashlib computes it (an independent oracle).
     public static func pythonSHA256(_ path: String) throws -> String {
         let script = "import hashlib,sys;print(hashlib.sha256(open(sys.argv[1],'rb').read()).hexdigest())"

@@ -16,6 +16,8 @@ public struct CSVReader: Sendable {
         public var decimal: CSVDecimalMark = .point
         /// When false every column is read as text.
         public var inferTypes = true
+        /// Drop a first column whose header is empty: the row names R's `write.csv` writes (Robyn's own CSVs).
+        public var dropsRowNames = false
 
         /// Default options.
         public init() {}
@@ -80,8 +82,9 @@ public struct CSVReader: Sendable {
         }
         let width = tokens.fieldCount(0)
         let header = (0..<width).map { tokens.text(tokens.recordStarts[0] + $0, in: bytes) }
+        let firstColumn = options.dropsRowNames && width > 1 && header[0].trimmingCharacters(in: .whitespaces).isEmpty ? 1 : 0
         var seen: [String: Int] = [:]
-        for (index, name) in header.enumerated() {
+        for (index, name) in header.enumerated() where index >= firstColumn {
             if name.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw DataError(
                     .malformedCSV, "column \(index + 1) has an empty name", line: 1,
@@ -112,7 +115,7 @@ public struct CSVReader: Sendable {
         }
         var columns: [Column] = []
         columns.reserveCapacity(width)
-        for c in 0..<width {
+        for c in firstColumn..<width {
             let fields = (1...rows).lazy.map { tokens.recordStarts[$0] + c }
             columns.append(
                 ColumnTyper.column(

@@ -58,11 +58,22 @@ public struct ReportStep: AfterTrainingStep {
     public var name: String { "report" }
 
     /// Builds the report from the files the run has written so far (the same code as `mmm-cli report`).
+    ///
+    /// As with the allocation, a report that cannot be built does not fail a trained run: the model and its files
+    /// are there; the reason is a warning (e.g. a backend whose CSVs lack a column the report draws).
     public func run(
         _ model: any TrainedModel, request: TrainingRequest, folder: any RunFolder,
         report: @escaping @Sendable (Diagnostic) -> Void
     ) async throws -> [String] {
-        let written = try await RunReport.write(in: folder, options: RunReport.Options(inProgress: true))
+        let written: [String]
+        do {
+            written = try await RunReport.write(in: folder, options: RunReport.Options(inProgress: true))
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            report(Diagnostic(.warning, code: "report_failed", "the report could not be built: \(error)", step: name))
+            return []
+        }
         report(Diagnostic(.info, code: "report_written", "report: \(folder.location)/\(ReportFiles.report)", step: name))
         return written
     }

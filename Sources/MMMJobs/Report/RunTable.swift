@@ -13,7 +13,10 @@ struct RunTable: Sendable {
     init(_ data: Data, name: String) throws {
         self.name = name
         do {
-            table = try CSVReader().parse(data)
+            // Robyn's own CSVs (the R backend's runs) start with R's unnamed row-name column.
+            var options = CSVReader.Options()
+            options.dropsRowNames = true
+            table = try CSVReader(options: options).parse(data)
         } catch let error as DataError {
             throw error.inFile(name)
         }

@@ -61,6 +61,10 @@ public struct LocalRunStore: RunStore {
                 && isDirectory.boolValue
         }.sorted()
     }
+
+    public func nestedStore(_ id: String) -> (any RunStore)? {
+        PathSegment.isSafe(id) ? LocalRunStore(root: root.appendingPathComponent(id).path) : nil
+    }
 }
 
 /// One run folder on the local file system; every file is written through a temporary file and a rename.

@@ -1,7 +1,7 @@
 import Foundation
 import MMMCore
 
-/// Where run folders live: a local directory today, a `gs://` prefix with the Google client.
+/// Where run folders live: a local directory (``LocalRunStore``) or a `gs://` prefix (``GCSRunStore``).
 ///
 /// A store hands out ``RunFolder``s. Writers put `status.json` first (RUNNING) and last (terminal), every other
 /// file in between, each written whole (temporary + rename, or a create-only upload), so a reader that sees a terminal
@@ -22,6 +22,14 @@ public protocol RunStore: Sendable {
     func openRun(id: String) async throws -> (any RunFolder)?
     /// The ids of the runs in the store, sorted.
     func runIds() async throws -> [String]
+    /// A store rooted at the folder `id`, for folders that hold runs rather than being one (run history descends
+    /// into `robyn/<revision>/<country>/`).
+    /// - Returns: nil when the store has no nested folders (the default).
+    func nestedStore(_ id: String) -> (any RunStore)?
+}
+
+extension RunStore {
+    public func nestedStore(_ id: String) -> (any RunStore)? { nil }
 }
 
 /// One run's folder.

