@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "MMMBayesTests", dependencies: ["MMMBayes", "MMMCore"], swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
-            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTransport", "MMMTestSupport"],
+            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTransport", "MMMQueue", "MMMCloud", "MMMJobs", "MMMTestSupport"],
             swiftSettings: swiftSettings),
     ]
 )

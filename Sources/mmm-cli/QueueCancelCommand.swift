@@ -18,7 +18,7 @@ struct QueueCancelCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let (queue, _) = try await location.open(QueueCLI.cloud())
+        let (queue, _) = try await location.open(QueueCLI.cloud(console))
         switch try await queue.cancel(id, by: QueueIdentity.make("cancel"), reason: reason) {
         case .missing: throw UsageError("no job '\(id)' in \(queue.store.location)")
         case .unchanged(let job): console.result("\(id) had already ended: \(job.state.rawValue)")
@@ -41,7 +41,7 @@ struct QueueCleanupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let (queue, _) = try await location.open(QueueCLI.cloud())
+        let (queue, _) = try await location.open(QueueCLI.cloud(console))
         let deleted = try await queue.cleanup(olderThan: olderThan)
         if console.json {
             try console.resultJSON(["deleted": deleted])

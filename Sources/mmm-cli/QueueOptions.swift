@@ -26,7 +26,7 @@ struct QueueLocationOptions: ParsableArguments {
     }
 
     /// Opens the queue.
-    func open(_ cloud: QueueCloud) async throws -> (queue: JobQueue, root: QueueRoot) {
+    func open(_ cloud: GoogleCloudServices) async throws -> (queue: JobQueue, root: QueueRoot) {
         let (root, name) = try resolve()
         let store = try await root.store(queue: name, storage: { try await cloud.storage() })
         return (JobQueue(store: store, name: name), root)
@@ -35,11 +35,11 @@ struct QueueLocationOptions: ParsableArguments {
 
 /// Helpers shared by the queue commands.
 enum QueueCLI {
-    /// The process's Google Cloud clients (made on first use).
-    static func cloud() -> QueueCloud { QueueCloud(environment: .current()) }
+    /// The process's Google Cloud services (credentials discovered on first use).
+    static func cloud(_ console: Console) -> GoogleCloudServices { CloudAccess.services(console) }
 
     /// Whole-file access to paths and `gs://` URIs.
-    static func files(_ cloud: QueueCloud) -> QueueFiles { QueueFiles(storage: { try await cloud.storage() }) }
+    static func files(_ cloud: GoogleCloudServices) -> QueueFiles { QueueFiles(cloud: cloud) }
 
     /// A local path made absolute (workers may run in another folder); `gs://` URIs unchanged.
     static func absolute(_ location: String) -> String {

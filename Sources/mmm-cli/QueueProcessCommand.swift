@@ -42,7 +42,7 @@ struct QueueProcessCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let cloud = QueueCLI.cloud()
+        let cloud = QueueCLI.cloud(console)
         let (queue, root) = try await location.open(cloud)
         let log: @Sendable (String) -> Void = { console.info($0) }
         let launcher: any WorkerLauncher

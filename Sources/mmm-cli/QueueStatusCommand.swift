@@ -15,7 +15,7 @@ struct QueueStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let (queue, _) = try await location.open(QueueCLI.cloud())
+        let (queue, _) = try await location.open(QueueCLI.cloud(console))
         var jobs = try await queue.jobs()
         if let id {
             jobs = jobs.filter { $0.id == id }

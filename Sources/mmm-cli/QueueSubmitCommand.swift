@@ -41,7 +41,7 @@ struct QueueSubmitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let cloud = QueueCLI.cloud()
+        let cloud = QueueCLI.cloud(console)
         let files = QueueCLI.files(cloud)
         let (queue, _) = try await location.open(cloud)
         var submission = QueueSubmission(queue: queue, by: QueueIdentity.make("submit"))
@@ -50,7 +50,7 @@ struct QueueSubmitCommand: AsyncParsableCommand {
         let table = try data.map { try Self.checkedData(QueueCLI.absolute($0)) }
         let result: QueueSubmission.Result
         if let config {
-            let loaded = try await Self.loadConfig(config, files: files)
+            let loaded = try await Self.loadConfig(config, cloud: cloud)
             result = try await submission.submit(config: loaded, id: id, data: table, output: output.map(QueueCLI.absolute))
         } else if let plan {
             let bytes = try await files.read(plan)
@@ -81,11 +81,8 @@ struct QueueSubmitCommand: AsyncParsableCommand {
     }
 
     /// Loads (and validates) a job configuration from a file or gs://.
-    static func loadConfig(_ location: String, files: QueueFiles) async throws -> JobConfig {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mmm-submit-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let local = try await files.localCopy(of: location, in: scratch)
-        return try JobConfigLoader.load(path: local).config
+    static func loadConfig(_ location: String, cloud: GoogleCloudServices) async throws -> JobConfig {
+        try await LocationFiles(cloud: cloud).jobConfig(try StorageLocation.flag("--config", location)).config
     }
 }
 

@@ -48,11 +48,11 @@ struct WorkerCommand: AsyncParsableCommand {
     func run() async throws {
         let console = global.console
         let environment = ProcessInfo.processInfo.environment
-        let cloud = QueueCLI.cloud()
-        let context = WorkerContext(console: console, files: QueueCLI.files(cloud), backend: backend.rawValue)
+        let cloud = QueueCLI.cloud(console)
+        let context = WorkerContext(console: console, cloud: cloud, backend: backend.rawValue)
         let task = Task { () throws -> [WorkerResult] in
             if let reference = try reference(environment) {
-                return [try await context.runQueued(reference, cloud: cloud)]
+                return [try await context.runQueued(reference)]
             }
             let table = data ?? environment["MMM_DATA_PATH"].flatMap { $0.isEmpty ? nil : $0 }
             let parent = output ?? environment["MMM_OUTPUT"].flatMap { $0.isEmpty ? nil : $0 }

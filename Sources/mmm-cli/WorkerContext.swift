@@ -32,21 +32,14 @@ struct WorkerResult: Encodable {
 /// What the three worker modes share: files, stores, diagnostics.
 struct WorkerContext: Sendable {
     let console: Console
-    let files: QueueFiles
+    let cloud: GoogleCloudServices
     let backend: String
 
-    /// The run store for a result's parent: a local folder, or a `gs://` prefix.
-    func store(_ parent: String) async throws -> any RunStore {
-        guard !QueueFiles.isGCS(parent) else {
-            throw UsageError("run folders on gs:// (\(parent)) need the Cloud Storage run store, which is not in this build yet; use a local --output")
-        }
-        return LocalRunStore(root: parent)
-    }
+    var files: QueueFiles { QueueFiles(cloud: cloud) }
 
     /// A run of `spec` with this context's files and stores.
     func run(_ spec: QueueJobSpec, config: JobConfig? = nil) async throws -> JobOutcome {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mmm-worker-\(UUID().uuidString)")
-        var run = WorkerRun(spec: spec, files: files, scratch: scratch, store: { try await self.store($0) })
+        var run = WorkerRun(spec: spec, cloud: cloud)
         run.config = config
         let progress = ProgressReporter(enabled: !console.quiet && !console.json)
         return try await run.run(diagnostics: ConsoleDiagnostics(console)) { p in
@@ -55,7 +48,7 @@ struct WorkerContext: Sendable {
     }
 
     /// A queued job: RUNNING under this worker's lease, the run, the outcome recorded in the queue.
-    func runQueued(_ reference: QueueJobReference, cloud: QueueCloud) async throws -> WorkerResult {
+    func runQueued(_ reference: QueueJobReference) async throws -> WorkerResult {
         let root = try QueueRoot(reference.root)
         let store = try await root.store(queue: reference.queue, storage: { try await cloud.storage() })
         var session = QueueWorkerSession(
@@ -79,7 +72,7 @@ struct WorkerContext: Sendable {
 
     /// One job configuration.
     func runConfig(_ location: String, data: String?, output: String?, runId: String?) async throws -> WorkerResult {
-        let config = try await QueueSubmitCommand.loadConfig(location, files: files)
+        let config = try await QueueSubmitCommand.loadConfig(location, cloud: cloud)
         let id = runId ?? config.outputTimestamp ?? RunTimestamp(Date()).description
         let result = QueueFiles.join(output ?? config.outputLocation ?? "runs", id)
         let spec = QueueJobSpec(config: location, data: data, result: result, backend: backend,

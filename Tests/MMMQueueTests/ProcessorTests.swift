@@ -107,24 +107,29 @@ struct ProcessorTests {
         let results = try temporaryFolder("results").path
         _ = try await submit(1, fixture, results: results)
         let queue = try await fixture.queue()
-        let claimed = Date()
         try await queue.update("job-1000", by: "processor ghost") { job in
             job.attempts = 1
-            job.lease = QueueLease(holder: "processor ghost", now: claimed, seconds: 1.5)
+            job.lease = QueueLease(holder: "processor ghost", now: Date(), seconds: 600)
             job.execution = QueueExecution(kind: .local, name: "pid 1 on ghost", attempt: 1)
-            job.move(to: .running, by: "processor ghost", at: claimed, note: nil)
+            job.move(to: .running, by: "processor ghost", at: Date(), note: nil)
             return true
         }
         let launcher = FakeWorkerLauncher(makeQueue: { try await fixture.queue() })
         let noLoop = try await processor(fixture, launcher).run(loop: false)
         #expect(noLoop.launched.isEmpty, "a live lease is left alone")
+        // The ghost's last renewal: its lease now runs out in a second and a half.
+        let renewed = Date()
+        try await queue.update("job-1000", by: "processor ghost") { job in
+            job.lease = QueueLease(holder: "processor ghost", now: renewed, seconds: 1.5)
+            return true
+        }
         let report = try await processor(fixture, launcher).run(loop: true)
         let job = try #require(try await queue.job("job-1000")?.job)
         #expect(job.state == .succeeded && job.attempts == 2)
         #expect(launcher.launches == ["job-1000": 1])
         #expect(report.launched == ["job-1000"])
         let retry = try #require(job.events.first { $0.to == .launching && $0.attempt == 2 })
-        #expect(retry.at >= claimed.addingTimeInterval(1.5).addingTimeInterval(-0.001))
+        #expect(retry.at >= renewed.addingTimeInterval(1.5).addingTimeInterval(-0.001))
         #expect(retry.note?.contains("the lease of processor ghost expired") == true)
         #expect(job.events.filter { $0.to == .succeeded }.count == 1)
     }

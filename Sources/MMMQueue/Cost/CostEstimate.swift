@@ -89,7 +89,8 @@ public struct CostEstimate: Sendable, Equatable, Codable {
         self.prices = cloud ? prices : nil
         candidatesPerVariant = inputs.iterations * inputs.trials
         // A search uses at most one core per trial (trials are the unit of parallel work).
-        let cores = Double(max(1, min(inputs.cpu, inputs.trials))) * (inputs.cpu > 1 ? inputs.parallelEfficiency : 1)
+        let used = max(1, min(inputs.cpu, inputs.trials))
+        let cores = Double(used) * (used > 1 ? inputs.parallelEfficiency : 1)
         searchSeconds = Double(candidatesPerVariant) / (throughput.perCoreSecond(atRows: inputs.rows) * cores)
         secondsPerVariant = searchSeconds + inputs.overheadSeconds
         let variants = Double(inputs.variants)

@@ -27,6 +27,12 @@ public struct QueueSubmission: Sendable {
         public var submitted: [String] = []
         /// Jobs that were already in the queue (left as they are: submission is repeatable).
         public var existing: [String] = []
+
+        /// Creates a result.
+        public init(submitted: [String] = [], existing: [String] = []) {
+            self.submitted = submitted
+            self.existing = existing
+        }
     }
 
     /// The side file holding a job's configuration.

@@ -1,6 +1,7 @@
 import Foundation
 import MMMCloud
 import MMMCore
+import MMMJobs
 
 /// Reads and writes whole files named by a path or a `gs://` URI: job configurations, plans, the data a worker
 /// downloads, the `status.json` a processor checks.
@@ -11,8 +12,11 @@ public struct QueueFiles: Sendable {
     /// Files over a client maker.
     public init(storage: @escaping @Sendable () async throws -> GCSClient) { self.storage = storage }
 
+    /// Files over the process's Google Cloud services.
+    public init(cloud: GoogleCloudServices) { self.storage = { try await cloud.storage() } }
+
     /// Whether a location is a Cloud Storage URI (`gs:` in any spelling, so typos are errors, not local folders).
-    public static func isGCS(_ location: String) -> Bool { location.prefix(3).lowercased() == "gs:" }
+    public static func isGCS(_ location: String) -> Bool { StorageLocation.looksLikeGCS(location) }
 
     /// A location with a path appended (`/` between).
     public static func join(_ base: String, _ path: String) -> String {
@@ -46,18 +50,6 @@ public struct QueueFiles: Sendable {
         } else {
             try AtomicFile.write(data, to: location)
         }
-    }
-
-    /// A local copy of a file: the path itself when local, a download into `folder` for `gs://`.
-    /// - Returns: A local path.
-    public func localCopy(of location: String, in folder: URL) async throws -> String {
-        guard Self.isGCS(location) else { return location }
-        let uri = try GCSURI(location)
-        let name = uri.objectName.split(separator: "/").last.map(String.init) ?? "download"
-        let destination = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try await storage().download(uri, to: destination)
-        return destination.path
     }
 
     /// Removes a folder (a `gs://` prefix: every object under it) if it exists.

@@ -1,4 +1,5 @@
 import Foundation
+import MMMCloud
 import MMMCore
 import MMMEngine
 import MMMJobs
@@ -15,26 +16,17 @@ public struct WorkerRun: Sendable {
     public var spec: QueueJobSpec
     /// The configuration when it is already at hand (a plan's variant); nil reads ``QueueJobSpec/config``.
     public var config: JobConfig?
-    /// Reads configurations and data, removes stale run folders.
-    public var files: QueueFiles
-    /// Makes the run store for a result's parent location (a folder, or a `gs://` prefix).
-    public var store: @Sendable (_ parent: String) async throws -> any RunStore
-    /// Where downloads go (removed afterwards).
-    public var scratch: URL
+    /// Where configurations, data and run folders are (local paths or `gs://`).
+    public var cloud: GoogleCloudServices
     /// The clock.
     public var clock: any JobClock = SystemJobClock()
     /// Makes the training backend (`native` or `robyn`).
     public var backend: @Sendable (_ name: String) async throws -> any TrainingBackend = WorkerRun.defaultBackend
 
     /// A run of `spec`.
-    public init(
-        spec: QueueJobSpec, files: QueueFiles, scratch: URL,
-        store: @escaping @Sendable (_ parent: String) async throws -> any RunStore
-    ) {
+    public init(spec: QueueJobSpec, cloud: GoogleCloudServices) {
         self.spec = spec
-        self.files = files
-        self.scratch = scratch
-        self.store = store
+        self.cloud = cloud
     }
 
     /// The native engine, or Robyn (R found and checked before anything is written).
@@ -51,8 +43,6 @@ public struct WorkerRun: Sendable {
     public func run(
         diagnostics: any DiagnosticSink, progress: @escaping @Sendable (SearchProgress) -> Void = { _ in }
     ) async throws -> JobOutcome {
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
         do {
             return try await train(diagnostics: diagnostics, progress: progress)
         } catch is CancellationError {
@@ -68,13 +58,9 @@ public struct WorkerRun: Sendable {
     private func train(diagnostics: any DiagnosticSink, progress: @escaping @Sendable (SearchProgress) -> Void) async throws
         -> JobOutcome
     {
-        let runId = spec.runId
-        let parent = String(spec.result.dropLast(spec.result.hasSuffix("/") ? 1 : 0).dropLast(runId.count))
-        guard PathSegment.isSafe(runId), !parent.isEmpty else {
-            throw QueueUsageError("the result location \(spec.result) must end in a run folder name")
-        }
-        let store = try await self.store(parent)
-        let config = try await loadConfig()
+        let files = LocationFiles(cloud: cloud)
+        let (store, runId) = try await RunLocator.parent(of: try StorageLocation(spec.result), cloud: cloud)
+        let config = try await loadConfig(files)
         let backend = try await self.backend(spec.backend)
         if let finished = try await finishedOutcome(store, runId: runId, engine: backend.engine.name) { return finished }
 
@@ -84,13 +70,16 @@ public struct WorkerRun: Sendable {
         guard let data = spec.data ?? config.dataPath else {
             throw QueueUsageError("no data: the job has none and its config has no data_path")
         }
-        let local = try await files.localCopy(of: data, in: scratch.appendingPathComponent("data"))
         let options = TrainingOptions(
             iterations: config.iterations, trials: config.trials, seed: config.seed,
             threads: config.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         var job = TrainingJob(
-            config: config, source: TableFileFormat.source(path: local, csv: config.csv), options: options, store: store,
-            runId: runId)
+            config: config, source: files.tableSource(try StorageLocation(data), csv: config.csv), options: options,
+            store: store, runId: runId)
+        if let path = config.holidaysPath, StorageLocation.looksLikeGCS(path) {
+            // The job reads local holiday files itself; a gs:// one is fetched here (the config keeps the URI).
+            job.holidays = try await files.holidays(try StorageLocation(path))
+        }
         job.backend = backend
         job.clock = clock
         job.outputs = spec.outputs == "small" ? .small : .full
@@ -102,10 +91,9 @@ public struct WorkerRun: Sendable {
     }
 
     /// The job's configuration (its own file, written at submission).
-    private func loadConfig() async throws -> JobConfig {
+    private func loadConfig(_ files: LocationFiles) async throws -> JobConfig {
         if let config { return config }
-        let local = try await files.localCopy(of: spec.config, in: scratch.appendingPathComponent("config"))
-        return try JobConfigLoader.load(path: local).config
+        return try await files.jobConfig(try StorageLocation(spec.config)).config
     }
 
     /// The outcome of a run folder that already finished for this job; an unfinished or failed one is removed.
@@ -120,7 +108,7 @@ public struct WorkerRun: Sendable {
             return status.state == .skipped ? .skipped(status.skipReason ?? "skipped")
                 : .succeeded("the run folder \(folder.location) had already finished")
         }
-        try await files.remove(folder: spec.result)
+        try await QueueFiles(cloud: cloud).remove(folder: spec.result)
         return nil
     }
 

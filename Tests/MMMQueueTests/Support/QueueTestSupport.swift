@@ -27,27 +27,16 @@ func temporaryFolder(_ prefix: String = "queue") throws -> URL {
     return url
 }
 
-/// fake-gcs-server from the PyPI wheel, started once per test process.
-final class QueueGCS: Sendable {
-    static let shared = SharedResource<QueueGCS> { try await QueueGCS() }
-    let server: PythonServer
-
-    private init() async throws {
-        server = try await PythonServer(script: "run_fake_gcs_server.py", fixtures: "gcp", arguments: ["--watch-stdin"],
-                                        exitWhenTestsExit: true)
-    }
+/// fake-gcs-server (the shared ``GCSEmulator`` of MMMTestSupport), with the clients the queue tests use.
+struct QueueGCS: Sendable {
+    let emulator: GCSEmulator
 
     /// The shared emulator, or nil after a loud SKIPPED line when the wheel is missing.
     static func get() async throws -> QueueGCS? {
-        do {
-            return try await shared.get()
-        } catch let error as PythonServer.Unavailable {
-            skipped("fake-gcs-server: \(error.reason)")
-            return nil
-        }
+        try await GCSEmulator.get().map(QueueGCS.init)
     }
 
-    var host: String { "http://127.0.0.1:\(server.port)" }
+    var host: String { emulator.host }
 
     /// The environment a user of the emulator has.
     var environment: GoogleCloudEnvironment {
@@ -60,15 +49,13 @@ final class QueueGCS: Sendable {
                   options: fastClientOptions())
     }
 
-    /// A new bucket.
-    func newBucket() async throws -> String {
-        let name = "q-" + UUID().uuidString.lowercased().prefix(12)
-        let response = try await URLSessionTransport().send(HTTPRequest(
-            method: .post, url: URL(string: "\(host)/storage/v1/b?project=test") ?? server.baseURL,
-            headers: ["Content-Type": "application/json"], body: Data(#"{"name":"\#(name)"}"#.utf8)))
-        guard response.statusCode == 200 else { throw QueueRuntimeError("creating a bucket: HTTP \(response.statusCode)") }
-        return name
+    /// Services as a worker has them (Cloud Storage on the emulator).
+    var services: GoogleCloudServices {
+        GoogleCloudServices(environment: environment, options: GoogleCredentialsOptions(client: fastClientOptions()))
     }
+
+    /// A new bucket.
+    func newBucket() async throws -> String { try await emulator.newBucket("q") }
 }
 
 /// The two kinds of queue store under the same tests.
@@ -108,5 +95,21 @@ struct QueueFixture: Sendable {
     /// A job spec whose run folder is `<results>/<id>`.
     func spec(_ id: String, results: String) -> QueueJobSpec {
         QueueJobSpec(config: "\(results)/configs/\(id).json", data: "\(results)/data.csv", result: "\(results)/\(id)")
+    }
+}
+
+/// The repository's demo data and a small configuration of it (30 candidates, one thread: seconds, not minutes).
+enum Demo {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let data = repoRoot.appendingPathComponent("Examples/data/dt_simulated_weekly.csv").path
+
+    static func config() throws -> JobConfig {
+        var config = try JobConfigLoader.load(path: repoRoot.appendingPathComponent("Examples/configs/demo_job_config.json").path).config
+        config.iterations = 30
+        config.trials = 1
+        config.threads = 1
+        config.outputLocation = nil
+        return config
     }
 }
