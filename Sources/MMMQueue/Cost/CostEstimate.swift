@@ -105,9 +105,11 @@ public struct CostEstimate: Sendable, Equatable, Codable {
 
     /// The estimate in a few lines.
     public var text: String {
-        func money(_ value: Double) -> String { value < 0.01 && value > 0 ? String(format: "$%.5f", value) : String(format: "$%.2f", value) }
+        func money(_ value: Double) -> String {
+            String(format: value > 0 && value < 0.01 ? "$%.5f" : value < 10 ? "$%.3f" : "$%.2f", value)
+        }
         func duration(_ seconds: Double) -> String {
-            seconds < 120 ? String(format: "%.0f s", seconds) : seconds < 7200 ? String(format: "%.1f min", seconds / 60)
+            seconds < 10 ? String(format: "%.1f s", seconds) : seconds < 120 ? String(format: "%.0f s", seconds) : seconds < 7200 ? String(format: "%.1f min", seconds / 60)
                 : String(format: "%.1f h", seconds / 3600)
         }
         let i = inputs
@@ -123,7 +125,8 @@ public struct CostEstimate: Sendable, Equatable, Codable {
             "  throughput: \(String(format: "%.0f", throughput.perCoreSecond(atRows: i.rows))) candidates/core-s at \(i.rows) rows (\(throughput.source))",
         ]
         if let prices {
-            lines.append("  prices: \(prices.label): $\(prices.vcpuSecond)/vCPU-s, $\(prices.gibSecond)/GiB-s, as of \(prices.asOf) "
+            lines.append("  prices: \(prices.label): \(String(format: "$%.8f", prices.vcpuSecond))/vCPU-s, "
+                + "\(String(format: "$%.8f", prices.gibSecond))/GiB-s, as of \(prices.asOf) "
                 + "(\(prices.source)); an estimate — free tier, retries, taxes and region not included")
         }
         return lines.joined(separator: "\n")

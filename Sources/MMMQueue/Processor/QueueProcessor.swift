@@ -32,6 +32,8 @@ public struct QueueProcessor: Sendable {
     public var files: QueueFiles
     /// Progress lines (claims, launches, outcomes).
     public var log: @Sendable (String) -> Void = { _ in }
+    /// Which jobs this processor looks at (e.g. one benchmark's); the others are neither claimed nor waited for.
+    public var accepts: @Sendable (QueueJob) -> Bool = { _ in true }
 
     /// A processor.
     public init(
@@ -57,7 +59,7 @@ public struct QueueProcessor: Sendable {
         public var adopted: [String] = []
         /// The final state this processor recorded, per job.
         public var recorded: [String: QueueJobState] = [:]
-        /// Jobs per state at the end.
+        /// Jobs per state at the end (of the jobs this processor accepts).
         public var counts: [QueueJobState: Int] = [:]
     }
 
@@ -73,7 +75,7 @@ public struct QueueProcessor: Sendable {
         try await withThrowingDiscardingTaskGroup { group in
             while true {
                 try Task.checkCancellation()
-                let jobs = try await queue.jobs()
+                let jobs = try await queue.jobs().filter(accepts)
                 let following = active.withLock { $0 }
                 if loop, following.isEmpty, jobs.allSatisfy(\.state.isTerminal) { break }
                 let now = queue.clock.now()
@@ -97,7 +99,7 @@ public struct QueueProcessor: Sendable {
             }
         }
         var final = report.withLock { $0 }
-        for job in try await queue.jobs() { final.counts[job.state, default: 0] += 1 }
+        for job in try await queue.jobs() where accepts(job) { final.counts[job.state, default: 0] += 1 }
         return final
     }
 
