@@ -88,8 +88,8 @@ public struct CostEstimate: Sendable, Equatable, Codable {
         let cloud = inputs.backend == "cloudrun"
         self.prices = cloud ? prices : nil
         candidatesPerVariant = inputs.iterations * inputs.trials
-        // A search uses at most one core per trial (trials are the unit of parallel work).
-        let used = max(1, min(inputs.cpu, inputs.trials))
+        // The native engine uses at most one core per trial (trials are its unit of parallel work).
+        let used = max(1, throughput.cappedByTrials ? min(inputs.cpu, inputs.trials) : inputs.cpu)
         let cores = Double(used) * (used > 1 ? inputs.parallelEfficiency : 1)
         searchSeconds = Double(candidatesPerVariant) / (throughput.perCoreSecond(atRows: inputs.rows) * cores)
         secondsPerVariant = searchSeconds + inputs.overheadSeconds
