@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "MMMCharts", targets: ["MMMCharts"]),
         .library(name: "MMMParquet", targets: ["MMMParquet"]),
         .library(name: "MMMBayes", targets: ["MMMBayes"]),
+        .library(name: "MMMQueue", targets: ["MMMQueue"]),
         .executable(name: "mmm-cli", targets: ["mmm-cli"]),
         .executable(name: "mmm-bench", targets: ["mmm-bench"]),
     ],
@@ -59,10 +60,15 @@ let package = Package(
         .target(
             name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMParquet", "MMMCloud", "MMMCharts"],
             swiftSettings: swiftSettings),
+        // The distributed queue (one object per job, compare-and-swap updates, leases), the worker, the Cloud Run
+        // launcher and the cost estimate: composes the job layer with the Google Cloud clients.
+        .target(
+            name: "MMMQueue", dependencies: ["MMMCore", "MMMEngine", "MMMJobs", "MMMCloud", "MMMTransport"],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "mmm-cli",
             dependencies: [
-                "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport", "MMMParquet",
+                "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport", "MMMParquet", "MMMQueue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -98,10 +104,14 @@ let package = Package(
         .testTarget(
             name: "MMMParquetTests", dependencies: ["MMMParquet", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MMMQueueTests",
+            dependencies: ["MMMQueue", "MMMJobs", "MMMCloud", "MMMCore", "MMMTransport", "MMMTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "MMMBayesTests", dependencies: ["MMMBayes", "MMMCore"], swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
-            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTransport", "MMMTestSupport"],
+            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTransport", "MMMQueue", "MMMCloud", "MMMJobs", "MMMTestSupport"],
             swiftSettings: swiftSettings),
     ]
 )
