@@ -16,6 +16,9 @@ public struct CSVReader: Sendable {
         public var decimal: CSVDecimalMark = .point
         /// When false every column is read as text.
         public var inferTypes = true
+        /// Only these columns are typed and kept, in file order (nil: all). The header and the row widths are still
+        /// checked in full; a kept column is read exactly as it would be with all columns.
+        package var columns: Set<String>?
 
         /// Default options.
         public init() {}
@@ -112,7 +115,7 @@ public struct CSVReader: Sendable {
         }
         var columns: [Column] = []
         columns.reserveCapacity(width)
-        for c in 0..<width {
+        for c in 0..<width where options.columns?.contains(header[c]) ?? true {
             let fields = (1...rows).lazy.map { tokens.recordStarts[$0] + c }
             columns.append(
                 ColumnTyper.column(

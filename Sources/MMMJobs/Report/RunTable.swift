@@ -9,11 +9,14 @@ struct RunTable: Sendable {
     let table: DataTable
 
     /// Parses a run file.
+    /// - Parameter columns: the columns to read (nil: all); the others are not typed and are missing from the table.
     /// - Throws: ``DataError`` naming the file.
-    init(_ data: Data, name: String) throws {
+    init(_ data: Data, name: String, columns: Set<String>? = nil) throws {
         self.name = name
         do {
-            table = try CSVReader().parse(data)
+            var options = CSVReader.Options()
+            options.columns = columns
+            table = try CSVReader(options: options).parse(data)
         } catch let error as DataError {
             throw error.inFile(name)
         }
