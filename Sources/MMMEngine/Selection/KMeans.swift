@@ -79,11 +79,7 @@ package enum KMeans {
         d2.append(contentsOf: repeatElement(Double.infinity, count: n))
         var count = 1
         while count < k {
-            let newest = count - 1
-            for i in 0..<n {
-                let d = points.squaredDistance(i, to: centres, centre: newest)
-                if d < d2[i] { d2[i] = d }
-            }
+            points.lowerDistances(&d2, to: centres, centre: count - 1)
             var total = 0.0
             for d in d2 { total += d }
             guard total > 0 else {

@@ -5,6 +5,8 @@ struct PointMatrix {
     let values: [Double]
     let rows: Int
     let columns: Int
+    /// The rows column by column, four rows per SIMD group (unused lanes zero).
+    let lanes: [SIMD4<Double>]
 
     init(_ points: [[Double]]) {
         rows = points.count
@@ -13,6 +15,35 @@ struct PointMatrix {
         values.reserveCapacity(rows * columns)
         for p in points { values += p }
         self.values = values
+        var lanes = [SIMD4<Double>](repeating: .zero, count: (rows + 3) / 4 * columns)
+        for i in 0..<rows {
+            for j in 0..<columns { lanes[i / 4 * columns + j][i % 4] = values[i * columns + j] }
+        }
+        self.lanes = lanes
+    }
+
+    /// Lowers each row's entry of `nearest` to its squared distance to centre `c` of a flat centre buffer when that is
+    /// smaller. Four rows at a time, one per SIMD lane, each summed over the columns in order (bit-identical to
+    /// ``squaredDistance(_:to:centre:)``).
+    func lowerDistances(_ nearest: inout [Double], to centres: [Double], centre c: Int) {
+        let columns = self.columns, rows = self.rows
+        lanes.withUnsafeBufferPointer { l in
+            centres.withUnsafeBufferPointer { q in
+                nearest.withUnsafeMutableBufferPointer { out in
+                    for g in 0..<((rows + 3) / 4) {
+                        var sum = SIMD4<Double>.zero
+                        let base = g * columns
+                        for j in 0..<columns {
+                            let d = l[base + j] - SIMD4<Double>(repeating: q[c * columns + j])
+                            sum = sum + d * d
+                        }
+                        for lane in 0..<min(4, rows - g * 4) where sum[lane] < out[g * 4 + lane] {
+                            out[g * 4 + lane] = sum[lane]
+                        }
+                    }
+                }
+            }
+        }
     }
 
     func row(_ i: Int) -> ArraySlice<Double> { values[(i * columns)..<(i * columns + columns)] }
