@@ -20,6 +20,7 @@ enum BenchmarkBenchmark {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mmm-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
 
+        let cpuStart = TrainBenchmark.cpuSeconds()
         let start = now()
         let base = try JobConfigLoader.load(path: basePath).config
         var (config, _) = ComprehensiveBenchmark.config(base: base)
@@ -45,8 +46,9 @@ enum BenchmarkBenchmark {
                 + "trained \(report.trained.count), same_as \(report.linked.count), failed \(report.failed.count)")
         print(
             String(
-                format: "benchmark: wall %.2f s (train %.2f s, collect + analyse %.2f s), %d candidates/s, peak RSS %d MB",
-                total, trainSeconds, collectSeconds, Int(Double(candidates) / trainSeconds), TrainBenchmark.peakRSSMegabytes()))
+                format: "benchmark: wall %.2f s (train %.2f s, collect + analyse %.2f s), CPU %.2f s, %d candidates/s, peak RSS %d MB",
+                total, trainSeconds, collectSeconds, TrainBenchmark.cpuSeconds() - cpuStart, Int(Double(candidates) / trainSeconds),
+                TrainBenchmark.peakRSSMegabytes()))
         print("benchmark: results.csv \(results.rows.count) rows; analysis \(analysisFiles.count) files")
         for (id, message) in report.failed { print("  failed \(id): \(message)") }
     }

@@ -18,6 +18,9 @@ public struct CSVReader: Sendable {
         public var inferTypes = true
         /// Drop a first column whose header is empty: the row names R's `write.csv` writes (Robyn's own CSVs).
         public var dropsRowNames = false
+        /// Only these columns are typed and kept, in file order (nil: all). The header and the row widths are still
+        /// checked in full; a kept column is read exactly as it would be with all columns.
+        package var columns: Set<String>?
 
         /// Default options.
         public init() {}
@@ -115,7 +118,7 @@ public struct CSVReader: Sendable {
         }
         var columns: [Column] = []
         columns.reserveCapacity(width)
-        for c in firstColumn..<width {
+        for c in firstColumn..<width where options.columns?.contains(header[c]) ?? true {
             let fields = (1...rows).lazy.map { tokens.recordStarts[$0] + c }
             columns.append(
                 ColumnTyper.column(

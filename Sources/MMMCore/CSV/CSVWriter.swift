@@ -90,10 +90,21 @@ public struct CSVWriter: Sendable {
 
     /// Quotes a field if it contains the delimiter, a quote, a line break, or leading/trailing spaces.
     public func escape(_ field: String) -> String {
+        // Fast path: without any of these bytes none of the checks below can be true (no other character equals
+        // them), and the Foundation searches they would run dominate writing large tables.
+        if let separator = delimiter.asciiValue, !Self.mayNeedQuotes(field.utf8, separator: separator) { return field }
         let needsQuotes =
             field.contains(delimiter) || field.contains("\"") || field.contains("\n") || field.contains("\r")
             || field.hasPrefix(" ") || field.hasSuffix(" ")
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a field starts or ends with a space or holds the separator, a quote or a line break byte.
+    private static func mayNeedQuotes(_ utf8: String.UTF8View, separator: UInt8) -> Bool {
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        for b in utf8 where b == separator || b == 0x22 || b == 0x0A || b == 0x0D { return true }
+        return false
     }
 }

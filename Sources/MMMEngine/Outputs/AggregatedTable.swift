@@ -35,8 +35,9 @@ enum AggregatedTable {
             let failure = Locked<(any Error)?>(nil)
             DispatchQueue.concurrentPerform(iterations: wave.count) { w in
                 do {
+                    // One buffer per group, handed over without copying.
                     var chunk: [UInt8] = []
-                    try rows(result, indices: wave[w]) { chunk += $0 }
+                    try rows(result, indices: wave[w]) { if chunk.isEmpty { chunk = $0 } else { chunk += $0 } }
                     rendered.withLock { $0[w] = chunk }
                 } catch {
                     failure.withLock { $0 = error }
@@ -50,7 +51,7 @@ enum AggregatedTable {
 
     /// The rows (without header) of some records.
     private static func rows(_ result: TrainingResult, indices: [Int], emit: @escaping ([UInt8]) throws -> Void) throws {
-        var table = RobynCSV(header: header, chunkSize: 1 << 20, sink: emit)
+        var table = RobynCSV(header: header, sink: emit)
         table.dropHeader()
         let onPareto = Set(result.selection.paretoIndices)
         let blockCells = 1 + ModelColumns.metricHeader.count + ModelColumns.idHeader.count + 2

@@ -49,8 +49,12 @@ package struct DifferentialEvolution: Sendable {
     package let configuration: Configuration
     private let seed: UInt64
     private let trial: UInt64
-    private var members: [Member?]
+    private var members: [Member?] {
+        didSet { front = nil }
+    }
     private var asks = 0
+    /// ``paretoSlots()`` of the current members (asks between two tells share it).
+    private var front: [Int]?
 
     /// Creates an optimiser for one trial.
     package init(configuration: Configuration, seed: UInt64, trial: Int) {
@@ -80,7 +84,8 @@ package struct DifferentialEvolution: Sendable {
         let a = others[rng.index(below: others.count)]
         var b = others[rng.index(below: others.count)]
         if b == a { b = others[(others.firstIndex(of: a).map { $0 + 1 } ?? 0) % others.count] }
-        let front = paretoSlots()
+        let front = self.front ?? paretoSlots()
+        self.front = front
         let best = front[rng.index(below: front.count)]
         guard let pa = members[a]?.point, let pb = members[b]?.point, let pbest = members[best]?.point else {
             return Candidate(point: parent.point, slot: slot, ask: asks)

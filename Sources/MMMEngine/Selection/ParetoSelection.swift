@@ -61,10 +61,11 @@ public struct ParetoSelection: Sendable {
     ///   - seed: for k-means.
     ///   - calibration: the lift studies, when the search had them (their constraint and rule apply).
     ///   - balance: error-score weights overriding the rule's (for `mmm-bench recovery` experiments).
+    ///   - threads: threads for the clustering (the selection does not depend on it).
     /// - Throws: ``EngineError`` when no candidate could be evaluated.
     package static func select(
         _ records: [CandidateRecord], space: SearchSpace, validation: Bool, minCandidates: Int, seed: UInt64,
-        calibration: CalibrationPlan? = nil, balance: [Double]? = nil
+        calibration: CalibrationPlan? = nil, balance: [Double]? = nil, threads: Int = 1
     ) throws -> ParetoSelection {
         let valid = records.indices.filter { records[$0].result != nil }
         guard !valid.isEmpty else {
@@ -107,7 +108,7 @@ public struct ParetoSelection: Sendable {
                     + (calibration == nil ? "" : ", MAPE.LIFT within the calibration_constraint quantile") + "): "
                     + "\(valid.count) models evaluated, \(finite) with finite errors; run more iterations")
         }
-        let clustering = cluster(pareto, records: records, space: space, seed: seed)
+        let clustering = cluster(pareto, records: records, space: space, seed: seed, threads: threads)
         let errorNRMSE = pareto.map { i -> Double in
             let m = records[i].result?.metrics
             return (validation ? m?.nrmseTest : m?.nrmseTrain) ?? .nan
@@ -136,7 +137,7 @@ public struct ParetoSelection: Sendable {
 
     /// k-means on the min-max normalised hyperparameters (not lambda or train_size) of the Pareto models; duplicate
     /// rows are clustered once (Robyn drops them) and share their cluster.
-    private static func cluster(_ pareto: [Int], records: [CandidateRecord], space: SearchSpace, seed: UInt64)
+    private static func cluster(_ pareto: [Int], records: [CandidateRecord], space: SearchSpace, seed: UInt64, threads: Int)
         -> (assignments: [Int: Int], count: Int, wss: [Double])
     {
         let featureColumns = space.names.indices.filter { space.names[$0] != "lambda" && space.names[$0] != "train_size" }
@@ -157,8 +158,7 @@ public struct ParetoSelection: Sendable {
         guard unique.count > 1 else {
             return (Dictionary(uniqueKeysWithValues: pareto.map { ($0, 1) }), 1, [])
         }
-        let (k, wss) = KMeans.automaticK(unique, seed: seed)
-        let result = KMeans.cluster(unique, k: k, seed: seed)
+        let (_, wss, result) = KMeans.automatic(unique, seed: seed, threads: threads)
         var assignments: [Int: Int] = [:]
         for (position, index) in pareto.enumerated() {
             assignments[index] = result.assignments[rowToUnique[position]] + 1

@@ -78,14 +78,11 @@ public enum Trainer {
         try Task.checkCancellation()
         let selection = try ParetoSelection.select(
             records, space: space, validation: model.settings.tsValidation, minCandidates: options.minParetoCandidates,
-            seed: options.seed, calibration: evaluator.calibration)
+            seed: options.seed, calibration: evaluator.calibration, threads: options.threads)
         lap("pareto_and_clusters")
         try Task.checkCancellation()
-        let workspace = EvaluationWorkspace(for: evaluator)
-        var details: [Int: CandidateDetails] = [:]
-        for index in selection.paretoIndices {
-            details[index] = try evaluator.evaluateWithDetails(space.candidate(values: records[index].values), in: workspace)
-        }
+        let details = try details(
+            of: selection.paretoIndices, records: records, evaluator: evaluator, space: space, threads: options.threads)
         var result = TrainingResult(
             model: model, space: space, lambdaRange: lambdaRange, records: records, selection: selection,
             details: details, bootstrap: ClusterBootstrap(intervals: [:]), timings: [])

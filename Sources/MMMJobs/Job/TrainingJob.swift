@@ -138,6 +138,7 @@ public struct TrainingJob: Sendable {
         timings.restart()
         var files = try await model.writeOutputs(to: folder, level: outputs, threads: options.threads)
         timings.lap(step)
+        try Task.checkCancellation()
         for after in afterTraining {
             try Task.checkCancellation()
             step = after.name

@@ -15,7 +15,8 @@ struct RunContents: Sendable {
     var hyperparameters: RunTable?
     /// `pareto_aggregated.csv`: one row per Pareto model and variable.
     var aggregated: RunTable?
-    /// `pareto_alldecomp_matrix.csv`: one row per Pareto model and window date.
+    /// `pareto_alldecomp_matrix.csv`: one row per Pareto model and window date; only the columns the report draws
+    /// (``decompositionColumns``), because typing the whole matrix dominated building a report.
     var decomposition: RunTable?
     /// `model.json`: the best model's curve parameters (written by the allocate step).
     var modelFile: ModelFile?
@@ -36,9 +37,9 @@ struct RunContents: Sendable {
             guard names.contains(name), let data = try await folder.read(name) else { return nil }
             return try StrictJSON.decode(type, from: data, file: folder.location + "/" + name)
         }
-        func table(_ name: String) async throws -> RunTable? {
+        func table(_ name: String, columns: Set<String>? = nil) async throws -> RunTable? {
             guard names.contains(name), let data = try await folder.read(name) else { return nil }
-            return try RunTable(data, name: name)
+            return try RunTable(data, name: name, columns: columns)
         }
         return RunContents(
             location: folder.location, runId: folder.runId,
@@ -48,7 +49,7 @@ struct RunContents: Sendable {
             manifest: try await json(RunManifest.self, "run_manifest.json"),
             hyperparameters: try await table("pareto_hyperparameters.csv"),
             aggregated: try await table("pareto_aggregated.csv"),
-            decomposition: try await table("pareto_alldecomp_matrix.csv"),
+            decomposition: try await table("pareto_alldecomp_matrix.csv", columns: decompositionColumns),
             modelFile: try await json(ModelFile.self, AllocationFiles.modelFile),
             allocation: try await json(AllocationResult.self, AllocationFiles.resultFile),
             allocationError: names.contains("allocator_error.txt")
@@ -56,6 +57,9 @@ struct RunContents: Sendable {
                 : nil,
             fileNames: names, fileSizes: sizes(folder, names))
     }
+
+    /// The columns of `pareto_alldecomp_matrix.csv` the report reads (``ModelView``: the fit over time).
+    static let decompositionColumns: Set<String> = ["solID", "ds", "dep_var", "depVarHat"]
 
     /// Sizes from the local file system; other stores leave them out.
     private static func sizes(_ folder: any RunFolder, _ names: [String]) -> [String: Int] {

@@ -9,13 +9,15 @@ struct RunTable: Sendable {
     let table: DataTable
 
     /// Parses a run file.
+    /// - Parameter columns: the columns to read (nil: all); the others are not typed and are missing from the table.
     /// - Throws: ``DataError`` naming the file.
-    init(_ data: Data, name: String) throws {
+    init(_ data: Data, name: String, columns: Set<String>? = nil) throws {
         self.name = name
         do {
             // Robyn's own CSVs (the R backend's runs) start with R's unnamed row-name column.
             var options = CSVReader.Options()
             options.dropsRowNames = true
+            options.columns = columns
             table = try CSVReader(options: options).parse(data)
         } catch let error as DataError {
             throw error.inFile(name)
