@@ -57,7 +57,8 @@ let package = Package(
         .target(name: "MMMCloud", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // The job layer: runs a job through its seams (table source, run store, training backend, diagnostics, clock).
         .target(
-            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMParquet", "MMMCharts"],
+            name: "MMMJobs",
+            dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMParquet", "MMMCharts", "MMMBayes"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "mmm-cli",
