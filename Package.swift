@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "mmm-cli",
             dependencies: [
-                "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport", "MMMParquet",
+                "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport", "MMMParquet", "MMMBayes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -89,7 +89,8 @@ let package = Package(
             name: "MMMCloudTests", dependencies: ["MMMCloud", "MMMTransport", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "MMMJobsTests", dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMTestSupport"],
+            name: "MMMJobsTests",
+            dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMBayes", "MMMParquet", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "MMMBenchmarkTests", dependencies: ["MMMJobs", "MMMCore", "MMMCharts", "MMMTestSupport"],

@@ -55,7 +55,7 @@ public struct BayesBackend: TrainingBackend {
         context.report(
             Diagnostic(
                 verdict.status == .failed ? .warning : .note, code: "bayes_verdict",
-                verdict.text.replacingOccurrences(of: "\n", with: "; "), step: "train"))
+                verdict.line, step: "train"))
         let estimate = try BayesEstimate(fit: fit, posterior: posterior, model: prepared, dropped: built.droppedControls)
         var result = try TrainingResult.estimated(estimate.model, model: prepared)
         result.timings = []

@@ -6,9 +6,9 @@ import MMMEngine
 /// prophet-like baseline terms and context variables become standardised controls, paid media (exposures in spend
 /// units) and organic variables become channels with Robyn's adstock and Hill, and lift studies become likelihood
 /// terms over their rows.
-struct BayesInputBuilder {
+package struct BayesInputBuilder {
     /// The posterior's input.
-    var input: MMMPosteriorInput
+    package var input: MMMPosteriorInput
     /// Names of controls left out because they are constant over the window (their coefficient is 0).
     var droppedControls: [String]
     /// Notes on interpretations made (dropped controls, the lift formula).
@@ -20,7 +20,7 @@ struct BayesInputBuilder {
 
     /// - Parameter model: the prepared model (the native engine's design).
     /// - Throws: ``ConfigError`` for bad `roi_priors` or lift studies, ``EngineError`` for bad bounds.
-    init(_ model: PreparedModel) throws {
+    package init(_ model: PreparedModel) throws {
         let design = model.design
         let config = model.config
         let bounds = try config.resolvedHyperparameterBounds()
