@@ -58,7 +58,10 @@ let package = Package(
         .target(name: "MMMCloud", dependencies: ["MMMCore", "MMMTransport"], swiftSettings: swiftSettings),
         // The job layer: runs a job through its seams (table source, run store, training backend, diagnostics, clock).
         .target(
-            name: "MMMJobs", dependencies: ["MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMParquet", "MMMCloud", "MMMCharts"],
+            name: "MMMJobs",
+            dependencies: [
+                "MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMParquet", "MMMCloud", "MMMCharts", "MMMBayes",
+            ],
             swiftSettings: swiftSettings),
         // The distributed queue (one object per job, compare-and-swap updates, leases), the worker, the Cloud Run
         // launcher and the cost estimate: composes the job layer with the Google Cloud clients.
@@ -69,6 +72,7 @@ let package = Package(
             name: "mmm-cli",
             dependencies: [
                 "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport", "MMMParquet", "MMMQueue",
+                "MMMBayes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -95,7 +99,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "MMMJobsTests",
-            dependencies: ["MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMCloud", "MMMTestSupport"],
+            dependencies: [
+                "MMMJobs", "MMMEngine", "MMMCore", "MMMTransport", "MMMCloud", "MMMBayes", "MMMParquet", "MMMTestSupport",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "MMMBenchmarkTests", dependencies: ["MMMJobs", "MMMCore", "MMMCharts", "MMMTestSupport"],

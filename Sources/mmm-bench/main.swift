@@ -12,6 +12,8 @@ let benchmarks: [String: @Sendable ([String]) async throws -> Void] = [
     "snowflake-decode": SnowflakeDecodeBenchmark.run,
     "parquet": ParquetBenchmark.run,
     "bayes": BayesBenchmark.run,
+    "bayes-quality": BayesQualityBenchmark.run,
+    "bayes-experiment": BayesQualityExperiments.run,
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {
     let names = benchmarks.keys.sorted().joined(separator: ", ")

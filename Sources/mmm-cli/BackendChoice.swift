@@ -8,17 +8,21 @@ enum BackendChoice: String, ExpressibleByArgument, CaseIterable {
     case native
     /// Meta's Robyn, the R package, through r/run_all.R (r/README.md).
     case robyn
+    /// The Bayesian backend (NUTS on the native engine's design; docs/bayes.md).
+    case bayes
 
     /// The option's help text.
     static let help: ArgumentHelp =
-        "Training engine: native (default), or robyn (Meta's Robyn in R via r/run_all.R; needs R and the Robyn package, see r/README.md; R from PATH or MMM_RSCRIPT, run_all.R found next to the program or via MMM_R_DIR)."
+        "Training engine: native (default), robyn (Meta's Robyn in R via r/run_all.R; needs R and the Robyn package, see r/README.md; R from PATH or MMM_RSCRIPT, run_all.R found next to the program or via MMM_R_DIR), or bayes (a Bayesian model fitted by NUTS, with posterior intervals; docs/bayes.md)."
 
     /// Makes the backend. For Robyn this finds R and checks that Robyn loads, before any run folder exists.
+    /// - Parameter bayes: the Bayesian backend's settings.
     /// - Throws: ``RobynBackendError`` naming what is missing and how to install it.
-    func make() async throws -> any TrainingBackend {
+    func make(bayes: BayesSettings = BayesSettings()) async throws -> any TrainingBackend {
         switch self {
         case .native: return NativeBackend()
         case .robyn: return RobynBackend(runtime: try await RobynRuntime.probe())
+        case .bayes: return BayesBackend(settings: bayes)
         }
     }
 }

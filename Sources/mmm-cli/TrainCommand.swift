@@ -74,6 +74,8 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: BackendChoice.help)
     var backend: BackendChoice = .native
 
+    @OptionGroup(title: "Bayesian backend") var bayes: BayesOptions
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -83,6 +85,7 @@ struct TrainCommand: AsyncParsableCommand {
         if let runId, !PathSegment.isSafe(runId) {
             throw ValidationError("--run-id '\(runId)' must be one path segment of letters, digits, '-', '_' or '.'")
         }
+        try bayes.check(bayes: backend == .bayes)
     }
 
     func run() async throws {
@@ -93,7 +96,7 @@ struct TrainCommand: AsyncParsableCommand {
         let options = TrainingOptions(
             iterations: jobConfig.iterations, trials: jobConfig.trials, seed: jobConfig.seed,
             threads: threads ?? jobConfig.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let trainer = try await backend.make()
+        let trainer = try await backend.make(bayes: bayes.settings)
         let source = try await input.tableSource(console, config: jobConfig)
         let cloud = CloudAccess.services(console)
         var job = TrainingJob(

@@ -11,6 +11,7 @@ enum TrainSummaryText {
         }
         let b = summary.bestModel
         func f(_ v: Double?, _ digits: Int = 4) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "–" }
+        if let bayes = outcome.trained as? BayesTrainedModel { return render(outcome, summary: summary, head: Self.bayes(bayes, summary: summary)) }
         var lines = [
             "best model \(b.modelId) of \(summary.candidateCount) candidates (\(summary.paretoModelCount) on Pareto fronts)",
             "  NRMSE   train \(f(b.nrmseTrain))  val \(f(b.nrmseVal))  test \(f(b.nrmseTest))",
@@ -35,6 +36,13 @@ enum TrainSummaryText {
                     + f(c.effectShare, 3).padding(toLength: 12, withPad: " ", startingAt: 0) + "  "
                     + f(conversion ? c.cpa : c.roi, 3))
         }
+        return render(outcome, summary: summary, head: lines)
+    }
+
+    /// The head lines, then the allocation and where the files are.
+    private static func render(_ outcome: TrainingOutcome, summary: ModelSummary, head: [String]) -> String {
+        var lines = head
+        let width = max(8, summary.decomposition.filter { $0.role == .paidMedia }.map(\.variable.count).max() ?? 8)
         if let allocation = summary.allocation {
             let a = AllocationWords.amount
             lines.append("")

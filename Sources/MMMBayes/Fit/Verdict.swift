@@ -22,6 +22,8 @@ public struct Verdict: Sendable, Hashable, Codable {
 
     /// The verdict as a short paragraph.
     public var text: String { ([status.headline] + findings).joined(separator: "\n") }
+    /// The verdict on one line: the headline without its full stop, then the findings, separated by "; ".
+    public var line: String { ([String(status.headline.dropLast())] + findings).joined(separator: "; ") }
 
     /// Judges NUTS output.
     /// - Parameters:

@@ -10,12 +10,12 @@ import Foundation
 /// ∂h/∂lane = s·α·(a′_t/a_t − a′_m/a_m),  ∂h/∂log α = s·z,  ∂h/∂logit γ = −s·α·(1 − γ).
 struct ChannelKernel {
     /// Adstocked series over all rows.
-    private var adstocked: [Double]
+    private(set) var adstocked: [Double]
     /// Its derivatives, lane-major: `slopes[lane · rows + t]`.
-    private var slopes: [Double]
+    private(set) var slopes: [Double]
     /// Weibull lag weights and their derivatives (lane-major), scratch.
-    private var weights: [Double], weightSlopes: [Double]
-    private let rows: Int
+    private(set) var weights: [Double], weightSlopes: [Double]
+    let rows: Int
 
     init(rows: Int) {
         self.rows = rows

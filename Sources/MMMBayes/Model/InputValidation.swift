@@ -146,7 +146,8 @@ struct InputValidation {
         }
         return ResolvedLift(
             channels: indices, rows: (test.rows.lowerBound - window.lowerBound)..<(test.rows.upperBound - window.lowerBound),
-            lift: test.lift, standardError: test.standardError, scale: test.scale)
+            lift: test.lift, standardError: test.standardError, scale: test.scale,
+            immediate: test.scope == .immediate)
     }
 }
 

@@ -11,20 +11,46 @@ extension MMMPosterior {
     /// - Returns: Hill(adstock(x)) on the window rows, and the inflexion I.
     func saturation<T: DualScalar>(channel c: Int, transform u: [T]) -> (values: [T], inflexion: T) {
         let priors = channels[c].transformPriors
-        let x = media[c]
-        let adstocked: [T]
-        switch channels[c].adstock {
-        case .geometric:
-            adstocked = GeometricAdstock.apply(x, theta: priors[0].support.constrain(u[0]))
-        case .weibullCDF, .weibullPDF:
-            adstocked = WeibullAdstock.apply(
-                x, shape: priors[0].support.constrain(u[0]), scale: priors[1].support.constrain(u[1]),
-                pdf: channels[c].adstock == .weibullPDF)
-        }
+        let adstocked = adstock(channel: c, transform: u, media: media[c])
         let n = priors.count
         return HillSaturation.apply(
             adstocked, window: window, alpha: priors[n - 2].support.constrain(u[n - 2]),
             gamma: priors[n - 1].support.constrain(u[n - 1]))
+    }
+
+    /// Channel `c`'s adstock of a media series (its own, or a part of it) at unconstrained transform parameters.
+    func adstock<T: DualScalar>(channel c: Int, transform u: [T], media x: [Double]) -> [T] {
+        let priors = channels[c].transformPriors
+        switch channels[c].adstock {
+        case .geometric:
+            return GeometricAdstock.apply(x, theta: priors[0].support.constrain(u[0]))
+        case .weibullCDF, .weibullPDF:
+            return WeibullAdstock.apply(
+                x, shape: priors[0].support.constrain(u[0]), scale: priors[1].support.constrain(u[1]),
+                pdf: channels[c].adstock == .weibullPDF)
+        }
+    }
+
+    /// Σ over a lift study's rows of the Hill saturation of the carry-in, the adstock of the spend before the
+    /// study, with the channel's own inflexion (Robyn's immediate scope: total minus carry-in).
+    /// - Parameters:
+    ///   - c: Channel index.
+    ///   - u: Unconstrained transform parameters.
+    ///   - inflexion: The channel's inflexion I at `u`.
+    ///   - rows: The study rows relative to the window.
+    /// - Returns: Σ_t Hill(carry-in_t).
+    func carryInSaturation<T: DualScalar>(channel c: Int, transform u: [T], inflexion: T, rows: Range<Int>) -> T {
+        let start = window.lowerBound + rows.lowerBound
+        guard start > 0 else { return T(0) }
+        var before = media[c]
+        for t in start..<before.count { before[t] = 0 }
+        let carried = adstock(channel: c, transform: u, media: before)
+        let priors = channels[c].transformPriors
+        let alpha = priors[priors.count - 2].support.constrain(u[priors.count - 2])
+        let logInflexion = T.log(inflexion)
+        var sum = T(0)
+        for t in rows { sum = sum + HillSaturation.evaluate(carried[window.lowerBound + t], alpha: alpha, logInflexion: logInflexion) }
+        return sum
     }
 
     /// The effect parameter's scale K: u = log(β·H/K), so K·eᵘ is the channel's total contribution over the window
@@ -81,17 +107,21 @@ extension MMMPosterior {
             for t in 0..<rows { mu[t] = mu[t] + delta * controls[k].standardised[t] }
         }
         var contributions = [[T]]()
+        var betas = [T]()
+        var inflexions = [T]()
         for c in channels.indices {
             let slots = layout.channels[c]
             let u = Array(q[slots.transform])
             for (i, prior) in channels[c].transformPriors.enumerated() {
                 lp = lp + prior.logDensityUnconstrained(u[i])
             }
-            let saturated = saturation(channel: c, transform: u).values
+            let (saturated, inflexion) = saturation(channel: c, transform: u)
+            inflexions.append(inflexion)
             let total = saturated.reduce(T(0), +)
             let effect = q[slots.effect]
             lp = lp + channels[c].effectPrior.logDensityUnconstrained(effectPriorArgument(channel: c, effect: effect, saturationTotal: total))
             let beta = coefficient(channel: c, effect: effect, saturationTotal: total)
+            betas.append(beta)
             let contribution = saturated.map { $0 * beta }
             for t in 0..<rows { mu[t] = mu[t] + contribution[t] }
             contributions.append(contribution)
@@ -109,6 +139,10 @@ extension MMMPosterior {
             var predicted = T(0)
             for c in lift.channels {
                 for t in lift.rows { predicted = predicted + contributions[c][t] }
+                if lift.immediate {
+                    let u = Array(q[layout.channels[c].transform])
+                    predicted = predicted - betas[c] * carryInSaturation(channel: c, transform: u, inflexion: inflexions[c], rows: lift.rows)
+                }
             }
             let z = (predicted * (responseScale * lift.scale) - lift.lift) / lift.standardError
             lp = lp - z * z * 0.5

@@ -63,12 +63,24 @@ extension MMMPosterior: LogDensityModel {
                 ws.states[c].saturated.withUnsafeBufferPointer { h in
                     for t in lift.rows { predicted += ws.betas[c] * h[t] }
                 }
+                if lift.immediate {
+                    // Immediate scope: minus the carry-in from spend before the study.
+                    let carry = carryIn(c, q, rows: lift.rows, ws)
+                    ws.carryValues[c] = carry.value
+                    ws.carryPartials[c] = carry.partials
+                    predicted -= ws.betas[c] * carry.value
+                }
             }
             let factor = responseScale * lift.scale
             let z = (predicted * factor - lift.lift) / lift.standardError
             lp += -0.5 * z * z
+            let weight = -z / lift.standardError * factor
             for c in lift.channels {
-                ws.states[c].weightedSums(nil, rows: lift.rows, factor: -z / lift.standardError * factor, into: &ws.sums[c], reset: false)
+                ws.states[c].weightedSums(nil, rows: lift.rows, factor: weight, into: &ws.sums[c], reset: false)
+                if lift.immediate {
+                    ws.sums[c][0] -= weight * ws.carryValues[c]
+                    for lane in 0..<ws.states[c].lanes { ws.sums[c][lane + 1] -= weight * ws.carryPartials[c][lane] }
+                }
             }
         }
         for c in channels.indices {
@@ -101,6 +113,16 @@ extension MMMPosterior: LogDensityModel {
             }
         }
         return prior.value
+    }
+
+    /// The carry-in term of channel `c` over a study's rows (window-relative), from the kernel's current adstock.
+    private func carryIn(_ c: Int, _ q: [Double], rows: Range<Int>, _ ws: borrowing MMMWorkspace) -> (value: Double, partials: SIMD4<Double>) {
+        let slots = layout.channels[c]
+        let study = (window.lowerBound + rows.lowerBound)..<(window.lowerBound + rows.upperBound)
+        return ws.kernels[c].carryIn(
+            media: media[c], window: window, study: study,
+            logitTheta: channels[c].adstock == .geometric ? q[slots.adstock] : nil, logAlpha: q[slots.alpha],
+            logitGamma: q[slots.gamma])
     }
 
     /// Fills the workspace state of channel `c` from its unconstrained transform parameters.

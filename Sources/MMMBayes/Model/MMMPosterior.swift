@@ -123,4 +123,6 @@ struct ResolvedLift: Sendable {
     var standardError: Double
     /// Factor on the predicted effect.
     var scale: Double
+    /// Whether the carry-in from before the study is subtracted (immediate scope).
+    var immediate: Bool
 }

@@ -151,6 +151,15 @@ public struct ControlInput: Sendable {
     }
 }
 
+/// What a lift test measured (Robyn's `calibration_scope`).
+public enum LiftScope: String, Sendable, Hashable, Codable {
+    /// The effect of the study's own spend during the study: the channels' contribution over the study rows minus
+    /// the part carried in from spend before the study (Robyn's default scope, what an experiment measures).
+    case immediate
+    /// The channels' whole contribution over the study rows, carry-in included.
+    case total
+}
+
 /// A lift test (PyMC-Marketing's `add_lift_test_measurements` idea on Robyn's calibration input): the model's
 /// incremental effect of `channels` over `rows` is observed as `lift` with standard error `standardError`.
 public struct LiftTest: Sendable, Hashable {
@@ -164,13 +173,19 @@ public struct LiftTest: Sendable, Hashable {
     public var standardError: Double
     /// A factor on the predicted effect (e.g. Robyn's liftDays/decompDays period scaling); 1 by default.
     public var scale: Double
+    /// What the study measured; ``LiftScope/total`` by default.
+    public var scope: LiftScope
 
     /// Creates a lift test.
-    public init(channels: [String], rows: Range<Int>, lift: Double, standardError: Double, scale: Double = 1) {
+    public init(
+        channels: [String], rows: Range<Int>, lift: Double, standardError: Double, scale: Double = 1,
+        scope: LiftScope = .total
+    ) {
         self.channels = channels
         self.rows = rows
         self.lift = lift
         self.standardError = standardError
         self.scale = scale
+        self.scope = scope
     }
 }

@@ -48,6 +48,9 @@ public struct MMMWorkspace {
     var mu: [Double]
     /// ∂ log-likelihood / ∂ μ_t.
     var weights: [Double]
+    /// Per channel: the carry-in term of the current immediate-scope lift study and its partials.
+    var carryValues: [Double]
+    var carryPartials: [SIMD4<Double>]
 
     init(_ model: MMMPosterior) {
         let rows = model.window.count
@@ -58,5 +61,7 @@ public struct MMMWorkspace {
         sums = model.channels.map { Array(repeating: 0, count: $0.transformPriors.count + 1) }
         mu = Array(repeating: 0, count: rows)
         weights = Array(repeating: 0, count: rows)
+        carryValues = betas
+        carryPartials = Array(repeating: .zero, count: model.channels.count)
     }
 }

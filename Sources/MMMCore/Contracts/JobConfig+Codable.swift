@@ -55,6 +55,7 @@ extension JobConfig {
         calibrationConstraint = try c.decodeUnlessNull(Double.self, forKey: .calibrationConstraint) ?? calibrationConstraint
         calibrationFormula = try c.decodeUnlessNull(CalibrationFormula.self, forKey: .calibrationFormula) ?? calibrationFormula
         calibratedSelection = try c.decodeUnlessNull(CalibratedSelection.self, forKey: .calibratedSelection) ?? calibratedSelection
+        roiPriors = try c.decodeUnlessNull([String: ROIPrior].self, forKey: .roiPriors) ?? [:]
     }
 
     /// Writes the canonical form: every field with a value, keys sorted by the encoder.
@@ -105,5 +106,7 @@ extension JobConfig {
         if calibrating || calibratedSelection != .defaultRule {
             try c.encode(calibratedSelection, forKey: .calibratedSelection)
         }
+        // Only when given, so configs without priors keep their bytes.
+        if !roiPriors.isEmpty { try c.encode(roiPriors, forKey: .roiPriors) }
     }
 }

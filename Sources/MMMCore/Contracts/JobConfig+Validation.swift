@@ -96,6 +96,7 @@ extension JobConfig {
         }
         _ = try resolvedHyperparameterBounds()
         try validateCalibration()
+        try validateROIPriors()
     }
 
     /// Robyn's configuration-level calibration checks (the data-level ones run when the model is built).

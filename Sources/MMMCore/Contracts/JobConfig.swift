@@ -93,6 +93,8 @@ public struct JobConfig: Codable, Sendable, Equatable {
     public var calibrationFormula: CalibrationFormula = .robyn
     /// How the best model is chosen when there are lift studies.
     public var calibratedSelection: CalibratedSelection = .defaultRule
+    /// Prior beliefs about paid channels' ROIs, keyed by spend column or var (the Bayesian backend only).
+    public var roiPriors: [String: ROIPrior] = [:]
 
     /// Creates a configuration with defaults for everything but the essentials.
     public init(depVar: String, paidMedia: [MediaPair]) {
@@ -139,6 +141,7 @@ public struct JobConfig: Codable, Sendable, Equatable {
         case calibrationConstraint = "calibration_constraint"
         case calibrationFormula = "calibration_formula"
         case calibratedSelection = "calibrated_selection"
+        case roiPriors = "roi_priors"
     }
 
     /// The JSON keys this contract accepts.

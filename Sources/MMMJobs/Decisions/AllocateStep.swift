@@ -20,15 +20,14 @@ public struct AllocateStep: AfterTrainingStep {
         _ model: any TrainedModel, request: TrainingRequest, folder: any RunFolder,
         report: @escaping @Sendable (Diagnostic) -> Void
     ) async throws -> [String] {
-        guard let native = model as? NativeTrainedModel else {
+        guard let backed = model as? any ResultBackedModel else {
             report(
                 Diagnostic(
                     .note, code: "allocation_skipped",
                     "the allocation needs the native engine's model; this backend has none", step: name))
             return []
         }
-        let training = native.result
-        let file = try training.modelFile(runId: folder.runId)
+        let file = try backed.modelFile(runId: folder.runId)
         try await folder.writeJSON(file, to: AllocationFiles.modelFile)
         var written = [AllocationFiles.modelFile]
         let allocation: AllocationResult

@@ -32,8 +32,8 @@ public struct TrainingOutcome: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// The native engine's full result, when the native backend trained.
-    public var result: TrainingResult? { (trained as? NativeTrainedModel)?.result }
+    /// The engine result, when the native backend trained (or the Bayesian backend: its posterior-mean model).
+    public var result: TrainingResult? { (trained as? any ResultBackedModel)?.result }
 }
 
 /// A run failed; its `status.json` says FAILED with this step and message.

@@ -45,6 +45,7 @@ struct ReportBuilder: Sendable {
             title: "Model run \(run.runId)", subtitle: subtitle,
             sections: [
                 summarySection(), preparationSection(), paretoSection(front), modelSection(best, bestId: bestId),
+            ] + (run.posterior.map { [posteriorSection($0)] } ?? []) + [
                 allocationSection(allocation), filesSection(written: files),
             ],
             footer: "Written by mmm-trainer \(MMMVersion.current) from the files of this run folder. It needs no network and no scripts; print it on A4.",

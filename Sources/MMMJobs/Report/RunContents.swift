@@ -24,6 +24,8 @@ struct RunContents: Sendable {
     var allocation: AllocationResult?
     /// `allocator_error.txt`: why the allocation could not be computed.
     var allocationError: String?
+    /// `posterior.csv` and `posterior_diagnostics.json` of a Bayesian run.
+    var posterior: PosteriorView?
     /// The file names in the folder, sorted.
     var fileNames: [String]
     /// File sizes in bytes, where the store can tell.
@@ -55,6 +57,7 @@ struct RunContents: Sendable {
             allocationError: names.contains("allocator_error.txt")
                 ? try await folder.read("allocator_error.txt").map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
                 : nil,
+            posterior: try await PosteriorView.read(folder, names: names),
             fileNames: names, fileSizes: sizes(folder, names))
     }
 

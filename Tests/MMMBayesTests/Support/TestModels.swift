@@ -10,6 +10,11 @@ enum TestModels {
     /// The small data set with every feature switched on: Weibull CDF and PDF channels, a ROI prior, an organic
     /// channel, signed controls, a window that starts after warm-up rows, and two lift tests (one multi-channel).
     static func allFeatures() throws -> MMMPosterior {
+        try MMMPosterior(allFeaturesInput())
+    }
+
+    /// The input of ``allFeatures()``.
+    static func allFeaturesInput() throws -> MMMPosteriorInput {
         var input = small(weeks: 36).input
         input.window = 4..<36
         input.channels[1].adstock = .weibullCDF
@@ -29,6 +34,18 @@ enum TestModels {
         input.liftTests = [
             LiftTest(channels: ["ch1"], rows: 10..<14, lift: 9000, standardError: 1500),
             LiftTest(channels: ["ch2", "ch3"], rows: 20..<26, lift: 30000, standardError: 5000, scale: 1.1),
+        ]
+        return input
+    }
+
+    /// ``allFeatures()`` with immediate-scope lift studies on the geometric channel, the Weibull CDF channel and
+    /// the Weibull CDF + PDF pair (the carry-in from before each study is subtracted).
+    static func immediateLifts() throws -> MMMPosterior {
+        var input = try allFeaturesInput()
+        input.liftTests = [
+            LiftTest(channels: ["ch1"], rows: 10..<14, lift: 9000, standardError: 1500, scope: .immediate),
+            LiftTest(channels: ["ch2"], rows: 14..<19, lift: 9000, standardError: 1500, scope: .immediate),
+            LiftTest(channels: ["ch2", "ch3"], rows: 20..<26, lift: 30000, standardError: 5000, scale: 1.1, scope: .immediate),
         ]
         return try MMMPosterior(input)
     }

@@ -1,0 +1,66 @@
+import MMMBayes
+import MMMCore
+
+/// The Bayesian backend's priors for one job: Robyn's hyperparameter ranges become adstock and Hill priors, and
+/// `roi_priors` (or the spend-scaled default) the channel effect priors. docs/bayes.md ("Priors from the job")
+/// gives the reasons.
+enum BayesPriors {
+    /// A Robyn range [lower, upper] as a prior with the same mean and standard deviation as Robyn's uniform draw on
+    /// it: Robyn samples uniformly inside the bounds, so the bounds are the user's stated belief; a moment-matched
+    /// Beta (for parameters in (0, 1)) or Gamma (for positive ones) keeps that belief without hard walls, which
+    /// NUTS cannot cross smoothly. A fixed value becomes a narrow prior around it (sd 1 % of the unit range or of
+    /// the value).
+    /// - Parameters:
+    ///   - bound: the range.
+    ///   - unitInterval: whether the parameter lives in (0, 1) (else (0, ∞)).
+    /// - Returns: the prior.
+    static func prior(matching bound: ParameterBound, unitInterval: Bool) -> Prior {
+        let mean = (bound.lower + bound.upper) / 2
+        let uniformSD = (bound.upper - bound.lower) / 12.0.squareRoot()
+        if unitInterval {
+            let m = Swift.min(Swift.max(mean, 0.001), 0.999)
+            // A Beta's variance must stay below m(1 − m); the uniform's always does unless the range is clamped.
+            let sd = Swift.min(Swift.max(uniformSD, 0.01), 0.99 * (m * (1 - m)).squareRoot())
+            let common = m * (1 - m) / (sd * sd) - 1
+            return .beta(alpha: m * common, beta: (1 - m) * common)
+        }
+        let m = Swift.max(mean, 1e-3)
+        let sd = Swift.max(uniformSD, 0.01 * m)
+        return .gamma(shape: m * m / (sd * sd), rate: m / (sd * sd))
+    }
+
+    /// The transform priors of one channel from its resolved bounds.
+    /// - Parameters:
+    ///   - bounds: the channel's Robyn bounds.
+    ///   - effect: the effect prior (nil: the default).
+    /// - Returns: the channel's priors.
+    static func channelPriors(_ bounds: ChannelBounds, effect: EffectPrior?) -> ChannelPriors {
+        var priors = ChannelPriors(effect: effect)
+        priors.hillAlpha = prior(matching: bounds.alphas, unitInterval: false)
+        priors.hillGamma = prior(matching: bounds.gammas, unitInterval: true)
+        if let thetas = bounds.thetas { priors.adstockDecay = prior(matching: thetas, unitInterval: true) }
+        if let shapes = bounds.shapes { priors.weibullShape = prior(matching: shapes, unitInterval: false) }
+        if let scales = bounds.scales { priors.weibullScale = prior(matching: scales, unitInterval: true) }
+        return priors
+    }
+
+    /// The effect prior of a paid channel: the user's ROI prior (moment-matched log-normal), else the default
+    /// half-normal on the ROI (``defaultROIScale``), which scales each channel's expected contribution by its spend.
+    /// - Parameters:
+    ///   - prior: the channel's `roi_priors` entry.
+    ///   - key: its key in `roi_priors` (for error paths).
+    /// - Returns: the effect prior.
+    /// - Throws: ``ConfigError`` at `$.roi_priors.<key>.mean|sd`.
+    static func effect(_ prior: ROIPrior?, key: String) throws -> EffectPrior {
+        guard let prior else { return .roi(.halfNormal(sd: defaultROIScale)) }
+        do {
+            return try Defaults.roiPrior(mean: prior.mean, sd: prior.sd, path: "$.roi_priors.\(key)")
+        } catch {
+            throw ConfigError(path: error.path, error.message)
+        }
+    }
+
+    /// The scale of the default ROI prior, HalfNormal(σ): mean 0.8·σ, median 0.67·σ, and a mode at 0, so a channel
+    /// without effect (a placebo) is a priori plausible. σ = 2 puts 90 % of the mass below ROI 3.3.
+    static let defaultROIScale = 2.0
+}

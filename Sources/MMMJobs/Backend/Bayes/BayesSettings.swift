@@ -1,0 +1,46 @@
+import MMMCore
+
+/// How the Bayesian backend fits (`train --backend bayes` flags): NUTS sizes and target acceptance, or the MAP +
+/// Laplace fast path. The seed and threads come from the job's ``TrainingOptions``.
+public struct BayesSettings: Sendable, Hashable, Codable {
+    /// Full NUTS, or MAP + Laplace (approximate; for benchmarks).
+    public enum Inference: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The No-U-Turn sampler (Stan's algorithm).
+        case nuts
+        /// MAP by L-BFGS plus a Laplace approximation.
+        case map
+    }
+
+    /// The inference method (default NUTS).
+    public var inference: Inference = .nuts
+    /// Chains (default 4).
+    public var chains = 4
+    /// Warm-up iterations per chain (default 1000).
+    public var warmup = 1000
+    /// Kept draws per chain (default 1000; for MAP: the Laplace draws).
+    public var draws = 1000
+    /// NUTS target acceptance rate δ (default 0.8; raise to 0.95 after divergences).
+    public var targetAccept = 0.8
+
+    /// The defaults: NUTS, 4 chains × (1000 warm-up + 1000 draws), δ = 0.8.
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case inference, chains, warmup, draws
+        case targetAccept = "target_accept"
+    }
+
+    /// Checks the ranges.
+    /// - Throws: ``ConfigError`` naming the field.
+    public func validate() throws {
+        for (name, value) in [("chains", chains), ("warmup", warmup), ("draws", draws)] where value < (name == "warmup" ? 0 : 1) {
+            throw ConfigError(path: name, "must be at least \(name == "warmup" ? 0 : 1) (got \(value))")
+        }
+        if inference == .nuts, warmup < 10 {
+            throw ConfigError(path: "warmup", "NUTS needs at least 10 warm-up iterations to adapt its step size (got \(warmup))")
+        }
+        guard targetAccept > 0, targetAccept < 1 else {
+            throw ConfigError(path: "target_accept", "must be in (0, 1) (got \(NumberFormatting.shortest(targetAccept)))")
+        }
+    }
+}

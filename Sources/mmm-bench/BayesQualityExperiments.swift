@@ -1,0 +1,89 @@
+import Foundation
+import MMMBayes
+import MMMCore
+import MMMEngine
+import MMMJobs
+
+/// `mmm-bench bayes-experiment --experiment NAME [--seeds …] [--inference map|nuts]`: what limits the Bayesian
+/// backend's recovery, by changing one thing in its input and fitting the posterior directly.
+/// Experiments: `design` (as the backend), `oracle-baseline` (the simulation's true baseline as the only control),
+/// `no-controls` (media only).
+enum BayesQualityExperiments {
+    static func run(_ arguments: [String]) async throws {
+        let seeds = (BenchArguments.value("--seeds", in: arguments) ?? "1,2,3").split(separator: ",").compactMap { UInt64($0) }
+        let experiment = BenchArguments.value("--experiment", in: arguments) ?? "design"
+        let useNUTS = BenchArguments.value("--inference", in: arguments) == "nuts"
+        let lifts = arguments.contains("--lifts")
+        let config = try JobConfigLoader.load(path: "Examples/configs/demo_job_config.json").config
+        var maes: [Double] = []
+        for seed in seeds {
+            var options = SimulationOptions(seed: seed)
+            options.liftTests = 3
+            options.placebo = true
+            let simulation = try await SimulationJob(
+                config: config, source: CSVFileSource(path: "Examples/data/dt_simulated_weekly.csv"), options: options
+            ).simulate()
+            var job = simulation.config
+            if lifts { job.calibrationInput = .studies(simulation.liftTests) }
+            let state = try DataPreparer().prepare(simulation.data, config: job, source: "sim")
+            let prepared = try ModelDesignBuilder.build(state)
+            var builder = try BayesInputBuilder(prepared)
+            switch experiment {
+            case "oracle-baseline":
+                builder.input.controls = [ControlInput(name: "baseline", values: simulation.truth.rows.baseline)]
+            case "no-controls":
+                builder.input.controls = []
+            case "fourier", "fourier-hol":
+                // Baseline features not fitted on y: linear trend and yearly Fourier order 2, plus context.
+                let keep = experiment == "fourier-hol" ? ["holiday"] : []
+                builder.input.controls = builder.input.controls.filter { !["trend", "season", "holiday"].contains($0.name) || keep.contains($0.name) }
+                guard let epoch = CalendarDate(year: 1970, month: 1, day: 1) else { continue }
+                let days = prepared.dates.map { Double($0.days(since: epoch)) }
+                builder.input.controls.append(ControlInput(name: "t", values: days.map { $0 - days[0] }))
+                for (k, column) in BaselineFourier.columns(days: days, period: 365.25, order: 2).enumerated() {
+                    builder.input.controls.append(ControlInput(name: "f\(k)", values: column))
+                }
+            default:
+                break
+            }
+            if let text = BenchArguments.value("--roi-prior", in: arguments) {
+                let parts = text.split(separator: ":").map(String.init)
+                let numbers = parts.dropFirst().compactMap(Double.init)
+                let prior: Prior
+                switch (parts.first, numbers.count) {
+                case ("gamma", 2): prior = .gamma(shape: numbers[0], rate: numbers[1])
+                case ("lognormal", 2): prior = .logNormal(mu: numbers[0], sigma: numbers[1])
+                case ("halfnormal", 1): prior = .halfNormal(sd: numbers[0])
+                default:
+                    throw BenchArguments.BadValue(description: "--roi-prior needs gamma:SHAPE:RATE, lognormal:MU:SIGMA or halfnormal:SD, got '\(text)'")
+                }
+                for c in builder.input.channels.indices where builder.input.channels[c].spend != nil {
+                    builder.input.channels[c].priors.effect = .roi(prior)
+                }
+            }
+            let posterior = try MMMPosterior(builder.input)
+            var nuts = NUTSOptions()
+            nuts.seed = seed
+            nuts.threads = 2
+            var map = MAPOptions()
+            map.seed = seed
+            let fit = try await BayesFitter.fit(posterior, method: useNUTS ? .nuts(nuts) : .map(map))
+            let spendTotal = simulation.truth.paidChannels.reduce(0.0) { $0 + ($1.totalSpend ?? 0) }
+            var errors: [Double] = []
+            var parts: [String] = []
+            for channel in simulation.truth.paidChannels {
+                guard let truth = channel.roi, let roi = fit.summary("roi", owner: channel.variable) else { continue }
+                parts.append("\(channel.variable) \(f(roi.mean)) [\(f(roi.q05)), \(f(roi.q95))] vs \(f(truth))")
+                if !channel.placebo, (channel.totalSpend ?? 0) / spendTotal >= 0.03 { errors.append(abs(roi.mean - truth)) }
+            }
+            let mae = errors.reduce(0, +) / Double(errors.count)
+            maes.append(mae)
+            let placebo = fit.summary("roi", owner: "placebo_S")
+            print("seed \(seed) placebo q05 \(f(placebo?.q05)) \(experiment)\(lifts ? " +lifts" : ""): MAE main \(f(mae)) sigma \(f(fit.summary("sigma")?.mean)) vs noise \(f(simulation.truth.noiseSD))")
+            print("  " + parts.joined(separator: "; "))
+        }
+        print("mean MAE \(f(maes.reduce(0, +) / Double(maes.count)))")
+    }
+
+    static func f(_ v: Double?) -> String { v.map { String(format: "%.2f", $0) } ?? "–" }
+}
