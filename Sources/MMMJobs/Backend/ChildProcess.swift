@@ -5,14 +5,15 @@ import MMMCore
     import Glibc
 #endif
 
-/// Runs a program (R) and hands its output over line by line. Cancelling the task stops the program's whole
-/// process group (R's forked workers included): SIGTERM, then SIGKILL after a grace period.
+/// Runs a program (R, or `mmm-cli serve`'s training workers) and hands its output over line by line. Cancelling the
+/// task stops the program's whole process group (R's forked workers included): SIGTERM, then SIGKILL after a grace
+/// period.
 ///
 /// Foundation starts every child in a process group of its own, so the group id is the child's pid and a Ctrl-C in
 /// the terminal reaches only this process, which decides what to stop.
-enum ChildProcess {
+package enum ChildProcess {
     /// Which output a line came from.
-    enum Stream: Sendable { case stdout, stderr }
+    package enum Stream: Sendable { case stdout, stderr }
 
     /// Runs `executable` and waits for it.
     /// - Parameters:
@@ -21,7 +22,7 @@ enum ChildProcess {
     ///   - onLine: every output line (split at `\n` and `\r`), from reader threads, in order per stream.
     /// - Returns: the exit status (128 + signal number when killed by a signal).
     /// - Throws: `CancellationError` when the task was cancelled (after the group is gone); the launch error.
-    static func run(
+    package static func run(
         _ executable: String, _ arguments: [String], environment: [String: String], grace: Double = 5,
         onLine: @escaping @Sendable (Stream, String) -> Void
     ) async throws -> Int32 {
