@@ -125,7 +125,11 @@ let package = Package(
         .testTarget(name: "MMMBayesTests", dependencies: ["MMMBayes", "MMMCore"], swiftSettings: swiftSettings),
         // The server in process (API, sign-in against a local OIDC issuer, pages) with runs in mmm-cli worker processes.
         .testTarget(
-            name: "MMMServeTests", dependencies: ["MMMServe", "mmm-cli", "MMMCore", "MMMTransport", "MMMTestSupport"],
+            name: "MMMServeTests",
+            dependencies: [
+                "MMMServe", "mmm-cli", "MMMCore", "MMMTransport", "MMMTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(

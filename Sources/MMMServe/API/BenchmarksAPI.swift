@@ -28,45 +28,50 @@ enum BenchmarksAPI {
 
     /// `POST /v1/benchmarks` (multipart: `config`, `base`, `data` or `data_uri`, optional `mode`) → 202.
     static func submit(_ request: Request, state: ServeState) async throws -> Response {
-        try RequestBodies.require(request, ["multipart/form-data"])
-        guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") else {
-            throw APIError(.badRequest, "invalid_multipart", "multipart/form-data needs a boundary parameter")
+        let upload = try await WebForms.multipart(request, state: state)
+        defer { upload.cleanup() }
+        let id = try await accept(upload.form, state: state)
+        let variants = await state.benchmarks.entry(id)?.variants ?? 0
+        return JSONResponse.make(
+            .accepted, ["benchmark_id": id, "status_url": "/v1/benchmarks/\(id)", "variants": variants], location: "/v1/benchmarks/\(id)")
+    }
+
+    /// Validates a benchmark form, plans it (which gives its id) and queues it.
+    /// - Returns: the benchmark id.
+    static func accept(_ form: MultipartForm, state: ServeState) async throws -> String {
+        for part in form.parts where !partNames.contains(part.name) && part.name != "csrf" {
+            throw APIError(.badRequest, "invalid_request", "unknown part '\(part.name.prefix(60))'", field: part.name)
+        }
+        guard let configPart = form.part("config"), let basePart = form.part("base") else {
+            throw APIError(
+                .badRequest, "invalid_request", "a benchmark needs the parts config (benchmark config) and base (job config)",
+                field: form.part("config") == nil ? "config" : "base")
+        }
+        let config: BenchmarkConfig
+        do {
+            config = try StrictJSON.decode(BenchmarkConfig.self, from: form.bytes(of: configPart))
+        } catch let error as ConfigError {
+            throw APIError.invalid(error, code: "invalid_benchmark_config")
+        }
+        let base = try RunSubmission.validatedConfig(form.bytes(of: basePart), pathPrefix: nil)
+        let modeText = form.part("mode").map { String(decoding: form.bytes(of: $0), as: UTF8.self) } ?? "test_run_all"
+        guard let mode = BenchmarkMode(rawValue: modeText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw APIError(.badRequest, "invalid_request", "mode must be one of test_run, test_run_all, default, full_run", field: "mode")
+        }
+        let plan: BenchmarkPlan
+        do {
+            plan = try BenchmarkGenerator(config: config, base: base, baseLabel: "base", mode: mode).plan(createdAt: Date())
+        } catch let error as ConfigError {
+            throw APIError.invalid(error, code: "invalid_benchmark_config")
         }
         let (_, staging) = try state.runs.newStaging()
         do {
-            let bodyFile = staging.appendingPathComponent("request.body")
-            try await RequestBodies.stream(request, to: bodyFile, limit: state.configuration.maxUploadBytes)
-            let form = try MultipartForm(file: bodyFile, boundary: boundary)
-            for part in form.parts where !partNames.contains(part.name) {
-                throw APIError(.badRequest, "invalid_request", "unknown part '\(part.name.prefix(60))'", field: part.name)
-            }
-            guard let configPart = form.part("config"), let basePart = form.part("base") else {
-                throw APIError(.badRequest, "invalid_request", "a benchmark needs the parts config (benchmark config) and base (job config)",
-                               field: form.part("config") == nil ? "config" : "base")
-            }
-            let config: BenchmarkConfig
-            do {
-                config = try StrictJSON.decode(BenchmarkConfig.self, from: form.bytes(of: configPart))
-            } catch let error as ConfigError {
-                throw APIError.invalid(error, code: "invalid_benchmark_config")
-            }
-            let base = try RunSubmission.validatedConfig(form.bytes(of: basePart), pathPrefix: nil)
-            let modeText = form.part("mode").map { String(decoding: form.bytes(of: $0), as: UTF8.self) } ?? "test_run_all"
-            guard let mode = BenchmarkMode(rawValue: modeText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                throw APIError(.badRequest, "invalid_request", "mode must be one of test_run, test_run_all, default, full_run", field: "mode")
-            }
-            let plan: BenchmarkPlan
-            do {
-                plan = try BenchmarkGenerator(config: config, base: base, baseLabel: "base", mode: mode).plan(createdAt: Date())
-            } catch let error as ConfigError {
-                throw APIError.invalid(error, code: "invalid_benchmark_config")
-            }
             let configFile = staging.appendingPathComponent("benchmark.json")
             let baseFile = staging.appendingPathComponent("base.json")
             try form.bytes(of: configPart).write(to: configFile)
             try form.bytes(of: basePart).write(to: baseFile)
             let data: RunSubmission.DataSource
-            if let part = form.part("data") {
+            if let part = form.part("data"), !part.range.isEmpty {
                 let file = staging.appendingPathComponent("data.csv")
                 try form.bytes(of: part).write(to: file)
                 data = .uploaded(file)
@@ -76,12 +81,8 @@ enum BenchmarksAPI {
             } else {
                 throw APIError(.badRequest, "invalid_request", "the data is missing: add a file part named data or data_uri", field: "data")
             }
-            try? FileManager.default.removeItem(at: bodyFile)
-            let id = try await state.benchmarks.submit(
+            return try await state.benchmarks.submit(
                 .init(plan: plan, configFile: configFile, baseFile: baseFile, data: data, mode: mode, staging: staging))
-            return JSONResponse.make(
-                .accepted, ["benchmark_id": id, "status_url": "/v1/benchmarks/\(id)", "variants": plan.variants.count],
-                location: "/v1/benchmarks/\(id)")
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw error

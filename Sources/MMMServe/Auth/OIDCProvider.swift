@@ -20,6 +20,9 @@ actor OIDCProvider {
     private var discovery: Discovery?
     private var keys: [String: RSAPublicKey] = [:]
     private var lastKeyFetch: Date?
+    private var lastUnknownKeyRefresh: Date?
+    /// Keys older than this are fetched again on the next use (providers rotate keys every few days).
+    let maximumKeyAge: TimeInterval = 3600
     private var inFlight: Task<[String: RSAPublicKey], any Error>?
     /// Seconds between two key refreshes caused by unknown key ids.
     let minimumRefreshInterval: TimeInterval
@@ -63,10 +66,13 @@ actor OIDCProvider {
     /// The key for `kid`; refreshes the key set once when it is unknown.
     /// - Returns: nil when the provider does not publish such a key.
     func key(id: String?) async throws -> RSAPublicKey? {
-        if keys.isEmpty { keys = try await refresh() }
-        if let found = lookup(id) { return found }
         let now = Date()
-        if let last = lastKeyFetch, now.timeIntervalSince(last) < minimumRefreshInterval { return nil }
+        if keys.isEmpty || lastKeyFetch.map({ now.timeIntervalSince($0) > maximumKeyAge }) == true { keys = try await refresh() }
+        if let found = lookup(id) { return found }
+        // An unknown kid: the provider may have rotated its keys. Refresh, but not again for a while, so tokens
+        // with made-up kids cannot make the server hammer the provider.
+        if let last = lastUnknownKeyRefresh, now.timeIntervalSince(last) < minimumRefreshInterval { return nil }
+        lastUnknownKeyRefresh = now
         keys = try await refresh()
         return lookup(id)
     }

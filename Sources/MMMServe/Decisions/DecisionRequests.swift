@@ -51,7 +51,14 @@ struct AllocateRequestBody: Decodable, Sendable {
             throw ConfigError(path: "$.channel_budgets.\(channel)", "expected a non-negative number")
         }
         if let model, !PathSegment.isSafe(model) { throw ConfigError(path: "$.model", "'\(model)' is not a model id like 1_12_3") }
-        if let bounds { var probe = AllocationRequest(scenario: .maxResponse(.historical)); try bounds.apply(to: &probe) }
+        if let bounds {
+            var probe = AllocationRequest(scenario: .maxResponse(.historical))
+            do {
+                try bounds.apply(to: &probe)
+            } catch let error as ConfigError {
+                throw ConfigError(path: "$.bounds" + error.path.dropFirst(), error.message)
+            }
+        }
     }
 }
 

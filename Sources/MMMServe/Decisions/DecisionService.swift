@@ -58,7 +58,7 @@ actor DecisionService {
         do {
             query = try ResponseQuery(model: loaded.model, channel: body.channel, spend: body.spend, range: try DateRangeText.parse(body.dateRange))
         } catch let error as ConfigError {
-            throw ConfigError(path: error.path == "$" ? "$.channel" : error.path, error.message)
+            throw ConfigError(path: error.path == "$" ? "$.channel" : (error.path.hasPrefix("$") ? error.path : "$." + error.path), error.message)
         }
         return try StrictJSON.encode(query)
     }
@@ -76,7 +76,7 @@ actor DecisionService {
         } catch var error as ConfigError {
             // Messages name the file inside the run, never the server's own paths.
             error.file = nil
-            if error.message.contains("not a Pareto model") || error.message.contains("model") && modelId != nil { error.path = "$.model" }
+            if modelId != nil, error.path == "model" || error.message.contains(modelId ?? "") { error.path = "$.model" }
             throw error
         }
         var config: JobConfig?

@@ -73,10 +73,11 @@ struct RunSubmission: Sendable {
         return uri
     }
 
-    private static func prefixed(_ error: ConfigError, _ prefix: String?) -> ConfigError {
+    /// The error with its JSON path moved under `prefix` (`$.x` → `$.config.x`; a bare `x` → `$.config.x`).
+    static func prefixed(_ error: ConfigError, _ prefix: String?) -> ConfigError {
         guard let prefix else { return error }
         var copy = error
-        copy.path = prefix + error.path.dropFirst()
+        copy.path = error.path.hasPrefix("$") ? prefix + error.path.dropFirst() : prefix + "." + error.path
         return copy
     }
 }
@@ -104,14 +105,14 @@ struct JSONRunSubmission: Decodable {
         let parsed: JSONRunSubmission
         do {
             parsed = try StrictJSON.decode(JSONRunSubmission.self, from: body)
+        } catch let error as ConfigError {
+            throw APIError.invalid(error, code: error.path.hasPrefix("$.config") ? "invalid_config" : "invalid_request")
+        }
+        do {
             try parsed.config.validate()
         } catch let error as ConfigError {
-            var error = error
             // validate() reports paths inside the config.
-            if !error.path.hasPrefix("$.config"), error.path != "$" || !error.message.contains("JSON") {
-                error.path = "$.config" + error.path.dropFirst()
-            }
-            throw APIError.invalid(error, code: "invalid_config")
+            throw APIError.invalid(RunSubmission.prefixed(error, "$.config"), code: "invalid_config")
         }
         try RunSubmission.checkServerSafe(parsed.config, pathPrefix: "$.config")
         let uri = try RunSubmission.checkedDataURI(parsed.dataURI, field: "$.data_uri")

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MMMCloud
+import MMMCore
 import MMMJobs
 import MMMTransport
 import NIOCore
@@ -82,10 +83,9 @@ public enum ServeServer {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mmm-serve"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
-                var bound = configuration
-                bound.port = port
+                state.boundPort.withLock { $0 = port }
                 if configuration.auth.devAuth {
-                    let url = ServeState.publicURL(bound) + "/auth/dev?token=" + auth.newDevToken()
+                    let url = state.publicURL + "/auth/dev?token=" + auth.newDevToken()
                     log("dev sign-in (one use): \(url)")
                 }
                 onListening(port)

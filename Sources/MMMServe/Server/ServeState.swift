@@ -12,6 +12,8 @@ final class ServeState: Sendable {
     let auth: Authenticator
     let metrics: ServeMetrics
     let datasets: DatasetStore
+    /// The port the server listens on (set once it listens; the configuration may say 0).
+    let boundPort = Locked(0)
     /// Writes a line on the server's console (stderr).
     let log: @Sendable (String) -> Void
 
@@ -30,7 +32,12 @@ final class ServeState: Sendable {
     }
 
     /// The base URL people use (for redirects and the dev login link).
-    var publicURL: String { Self.publicURL(configuration) }
+    var publicURL: String {
+        var bound = configuration
+        let port = boundPort.withLock { $0 }
+        if port != 0 { bound.port = port }
+        return Self.publicURL(bound)
+    }
 
     /// The base URL of a configuration (its `publicURL`, else `http://host:port`).
     static func publicURL(_ configuration: ServeConfiguration) -> String {

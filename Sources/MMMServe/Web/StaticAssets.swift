@@ -3,6 +3,7 @@ import Foundation
 /// The pages' own stylesheet and script (served from `/static/`; no build step, no outside files).
 enum StaticAssets {
     static let css = """
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; z-index: 9; }
         header.app { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 8px;
           border-bottom: 2px solid var(--ink); margin-bottom: 1em; padding-bottom: 6px; }
