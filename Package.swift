@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "MMMParquet", targets: ["MMMParquet"]),
         .library(name: "MMMBayes", targets: ["MMMBayes"]),
         .library(name: "MMMServe", targets: ["MMMServe"]),
+        .library(name: "MMMQueue", targets: ["MMMQueue"]),
         .executable(name: "mmm-cli", targets: ["mmm-cli"]),
         .executable(name: "mmm-bench", targets: ["mmm-bench"]),
     ],
@@ -83,10 +84,16 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings),
+        // The distributed queue (one object per job, compare-and-swap updates, leases), the worker, the Cloud Run
+        // launcher and the cost estimate: composes the job layer with the Google Cloud clients.
+        .target(
+            name: "MMMQueue", dependencies: ["MMMCore", "MMMEngine", "MMMJobs", "MMMCloud", "MMMTransport"],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "mmm-cli",
             dependencies: [
-                "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport", "MMMParquet", "MMMServe",
+                "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport", "MMMParquet", "MMMQueue",
+                "MMMServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -122,6 +129,10 @@ let package = Package(
         .testTarget(
             name: "MMMParquetTests", dependencies: ["MMMParquet", "MMMCore", "MMMTestSupport"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MMMQueueTests",
+            dependencies: ["MMMQueue", "MMMJobs", "MMMCloud", "MMMCore", "MMMTransport", "MMMTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "MMMBayesTests", dependencies: ["MMMBayes", "MMMCore"], swiftSettings: swiftSettings),
         // The server in process (API, sign-in against a local OIDC issuer, pages) with runs in mmm-cli worker processes.
         .testTarget(
@@ -133,7 +144,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
-            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTransport", "MMMTestSupport"],
+            name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTransport", "MMMQueue", "MMMCloud", "MMMJobs", "MMMTestSupport"],
             swiftSettings: swiftSettings),
     ]
 )

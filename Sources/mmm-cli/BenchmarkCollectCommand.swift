@@ -9,7 +9,7 @@ struct BenchmarkCollectCommand: AsyncParsableCommand {
         commandName: "collect",
         abstract: "Write <benchmark folder>/results.csv: one row per variant, joined by variant id, read from each variant's own run folder.")
 
-    @Argument(help: "The benchmark folder (<output>/<benchmark id>).")
+    @Argument(help: "The benchmark folder (<output>/<benchmark id>), local or gs://.")
     var directory: String
     @Option(help: "csv (default) or parquet.")
     var format = "csv"
@@ -23,17 +23,10 @@ struct BenchmarkCollectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
-        let workspace = LocalBenchmarkWorkspace(directory: directory)
-        var collector = BenchmarkCollector(workspace: workspace)
-        if let truth { collector.truthColumns = TruthColumns(truth: try StrictJSON.decode(Truth.self, path: truth)) }
-        let table = try await collector.collect()
-        try workspace.write(table.csv(), to: "results.csv")
-        var written = workspace.path("results.csv")
-        if format == "parquet" {
-            // results.csv stays the canonical table (resume and analyze read it); the Parquet copy is for pyarrow/duckdb.
-            try workspace.write(try table.parquet(), to: "results.parquet")
-            written = workspace.path("results.parquet")
-        }
+        let truthFile = try truth.map { try StrictJSON.decode(Truth.self, path: $0) }
+        // A gs:// folder (variants written by queue workers) is collected through a local mirror.
+        let (table, written) = try await BenchmarkRemoteCollect.collect(
+            directory, cloud: CloudAccess.services(console), truth: truthFile, parquet: format == "parquet")
         if console.json {
             try console.resultJSON(["results": written, "rows": String(table.rows.count)])
         } else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MMMCore
 import MMMJobs
+import MMMQueue
 
 /// `mmm-cli benchmark plan`: a dry run — prints the variants and writes plan.json, trains nothing.
 struct BenchmarkPlanCommand: AsyncParsableCommand {
@@ -32,8 +33,10 @@ struct BenchmarkPlanCommand: AsyncParsableCommand {
     func run() async throws {
         let console = global.console
         var plan = try BenchmarkWorkflow.plan(configPath: config, base: base, mode: mode.mode, console: console)
+        var rows: Int?
         if data.given {
             let table = try await data.load(console)
+            rows = table.table.rowCount
             try BenchmarkConfigLoader.load(path: config).checkColumnsNamingFile(config, columns: Set(table.table.columnNames))
             plan = BenchmarkRunner.linkingSameAs(plan, table: table)
         }
@@ -44,8 +47,21 @@ struct BenchmarkPlanCommand: AsyncParsableCommand {
         if console.json {
             try console.resultJSON(plan)
         } else {
-            console.result(BenchmarkWorkflow.listing(plan) + "\nplan: \(workspace.path("plan.json"))")
+            console.result(BenchmarkWorkflow.listing(plan) + "\nplan: \(workspace.path("plan.json"))\n" + Self.estimate(plan, rows: rows))
         }
+    }
+}
+
+extension BenchmarkPlanCommand {
+    /// The Cloud Run cost estimate of a plan at the default job size (`mmm-cli cost estimate` for others).
+    static func estimate(_ plan: BenchmarkPlan, rows: Int?) -> String {
+        let throughput = EngineThroughput.nativeStored
+        let inputs = CostEstimateCommand.inputs(
+            backend: .cloudrun, engine: .native, cpu: nil, memory: nil, parallel: nil, overhead: nil,
+            rows: rows ?? throughput.rows, variants: max(1, plan.trainedVariants.count), iterations: plan.iterations,
+            trials: plan.trials)
+        return CostEstimate(inputs, throughput: throughput).text
+            + "\n  (other sizes: mmm-cli cost estimate --iterations \(plan.iterations) --trials \(plan.trials) --variants \(plan.trainedVariants.count) --cpu C --memory GiB)"
     }
 }
 

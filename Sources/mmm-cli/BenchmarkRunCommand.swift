@@ -35,12 +35,18 @@ struct BenchmarkRunCommand: AsyncParsableCommand {
     var outputs: OutputLevel = .small
     @Option(help: BackendChoice.help)
     var backend: BackendChoice = .native
+    @Option(help: "Where variants train: local (this process, default), queue (queued to --queue, run by worker processes here), cloudrun (queued, run as Cloud Run executions of --cloud-run-job). See docs/queue.md.")
+    var executor: BenchmarkExecutor = .local
+    @OptionGroup(title: "Queue (--executor queue|cloudrun)") var queue: BenchmarkQueueOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if allBenchmarks == (config != nil) { throw ValidationError("give exactly one of --config FILE, --all-benchmarks") }
-        if StorageLocation.looksLikeGCS(output) {
-            throw ValidationError("--output: benchmark folders are local; write them locally and copy them with mmm-cli gcs cp -r")
+        if StorageLocation.looksLikeGCS(output), executor == .local {
+            throw ValidationError("--output: local benchmark folders only with --executor local; use --executor queue|cloudrun for gs://, or copy with mmm-cli gcs cp -r")
+        }
+        if executor != .local, data.data == nil {
+            throw ValidationError("--executor \(executor.rawValue) needs --data gs://…|FILE (workers read the table themselves; save a Snowflake result first with `snowflake query --output`)")
         }
     }
 
@@ -56,6 +62,14 @@ struct BenchmarkRunCommand: AsyncParsableCommand {
             let plan = try BenchmarkWorkflow.plan(configPath: path, base: base, mode: mode.mode, console: console)
             BenchmarkWorkflow.report(plan, console: console)
             plans.append(plan)
+        }
+        if executor != .local, let path = data.data {
+            let (failed, texts, reports) = try await BenchmarkQueueWorkflow.run(
+                plans, table: table, data: QueueCLI.absolute(path), output: QueueCLI.absolute(output), executor: executor,
+                options: queue, parallel: parallel, backend: backend, console: console)
+            if console.json { try console.resultJSON(reports) } else { console.result(texts.joined(separator: "\n\n")) }
+            if failed > 0 { throw BenchmarkVariantsFailed(count: failed) }
+            return
         }
         var failures = 0
         var texts: [String] = []

@@ -17,7 +17,8 @@ struct MMMCLI: AsyncParsableCommand {
         subcommands: [
             DataCommand.self, TrainCommand.self, AllocateCommand.self, ResponseCommand.self, ReportCommand.self,
             BenchmarkCommand.self, SimulateCommand.self, EvaluateCommand.self, RunsCommand.self, SnowflakeCommand.self,
-            GCSCommand.self, SecretsCommand.self, ServeCommand.self,
+            GCSCommand.self, SecretsCommand.self, QueueCommand.self, WorkerCommand.self, CostCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -11,6 +11,8 @@ import MMMCore
 ///
 /// Foundation starts every child in a process group of its own, so the group id is the child's pid and a Ctrl-C in
 /// the terminal reaches only this process, which decides what to stop.
+///
+/// `package` so the queue's local worker launcher starts `mmm-cli worker` processes the same way.
 package enum ChildProcess {
     /// Which output a line came from.
     package enum Stream: Sendable { case stdout, stderr }
@@ -19,11 +21,15 @@ package enum ChildProcess {
     /// - Parameters:
     ///   - environment: the complete environment of the child.
     ///   - grace: seconds between SIGTERM and SIGKILL when cancelled.
+    ///   - stdinPipe: give the child a pipe on stdin that stays open while this process lives, instead of
+    ///     /dev/null: a child that watches for end of file there notices when this process dies (even by SIGKILL).
+    ///   - onStart: called with the child's pid once it runs.
     ///   - onLine: every output line (split at `\n` and `\r`), from reader threads, in order per stream.
     /// - Returns: the exit status (128 + signal number when killed by a signal).
     /// - Throws: `CancellationError` when the task was cancelled (after the group is gone); the launch error.
     package static func run(
         _ executable: String, _ arguments: [String], environment: [String: String], grace: Double = 5,
+        stdinPipe: Bool = false, onStart: (@Sendable (Int32) -> Void)? = nil,
         onLine: @escaping @Sendable (Stream, String) -> Void
     ) async throws -> Int32 {
         let process = Process()
@@ -34,9 +40,14 @@ package enum ChildProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = stdinPipe ? try closeOnExecPipe() : nil
+        process.standardInput = input?.read ?? FileHandle.nullDevice
         try await launch(process)
         let pid = process.processIdentifier
+        // The child's end is its own now; ours (the write end) stays open until the child has exited.
+        try? input?.read.close()
+        defer { try? input?.write.close() }
+        onStart?(pid)
         // Our copies of the write ends must be closed, or the readers never see end of file.
         try? out.fileHandleForWriting.close()
         try? err.fileHandleForWriting.close()
@@ -88,6 +99,18 @@ package enum ChildProcess {
             }
         }
         try result.get()
+    }
+
+    /// A pipe whose descriptors close on exec, so no other child inherits the write end (a sibling holding it would
+    /// keep the pipe open after this process died). The child gets the read end as its stdin (dup2 clears the flag).
+    private static func closeOnExecPipe() throws -> (read: FileHandle, write: FileHandle) {
+        // (pipe2 with O_CLOEXEC is not visible from Swift's Glibc module; a child started by another thread in the
+        // instant between pipe and fcntl could inherit the ends, and then only delays the end-of-file it signals.)
+        var fds: [Int32] = [-1, -1]
+        let status = pipe(&fds)
+        if status == 0 { for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) } }
+        guard status == 0 else { throw CocoaError(.fileWriteUnknown) }
+        return (FileHandle(fileDescriptor: fds[0], closeOnDealloc: true), FileHandle(fileDescriptor: fds[1], closeOnDealloc: true))
     }
 
     /// SIGTERM to the group now, SIGKILL after `grace` seconds unless the child has exited by then.

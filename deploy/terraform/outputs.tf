@@ -1,0 +1,34 @@
+output "bucket" {
+  description = "The bucket for data, queues and run folders."
+  value       = google_storage_bucket.main.name
+}
+
+output "queue_root" {
+  description = "MMM_QUEUE_ROOT for this deployment."
+  value       = "gs://${google_storage_bucket.main.name}/queues"
+}
+
+output "image_repository" {
+  description = "Where to push the worker image."
+  value       = "${var.region}-docker.pkg.dev/${var.project_id}/${google_artifact_registry_repository.images.repository_id}"
+}
+
+output "cloud_run_job" {
+  description = "MMM_CLOUD_RUN_JOB / --cloud-run-job for `queue process --backend cloudrun`."
+  value       = "projects/${var.project_id}/locations/${var.region}/jobs/${google_cloud_run_v2_job.worker.name}"
+}
+
+output "worker_service_account" {
+  description = "The Cloud Run job's identity."
+  value       = google_service_account.worker.email
+}
+
+output "processor_service_account" {
+  description = "Impersonate it (GOOGLE_IMPERSONATE_SERVICE_ACCOUNT) to submit and process queues."
+  value       = google_service_account.processor.email
+}
+
+output "snowflake_secret" {
+  description = "--private-key-secret for Snowflake sources."
+  value       = google_secret_manager_secret.snowflake_key.id
+}
