@@ -125,7 +125,8 @@ enum RunForm {
         /// The job config JSON these fields describe (the contracts then validate it).
         func configJSON() throws -> Data {
             func list(_ text: String) -> [String] {
-                text.split { $0 == "," || $0 == "\n" }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+                // Browsers send a textarea's lines as CRLF, which is one Character (not == "\n").
+                text.split { $0 == "," || $0.isNewline }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             }
             func number(_ text: String, _ path: String) throws -> Any {
                 if let int = Int(text.trimmingCharacters(in: .whitespaces)) { return int }
