@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "MMMServe",
             dependencies: [
-                "MMMCore", "MMMEngine", "MMMJobs", "MMMTransport", "MMMCharts", "MMMCloud",
+                "MMMCore", "MMMEngine", "MMMJobs", "MMMTransport", "MMMCharts", "MMMCloud", "MMMQueue",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "MMMServeTests",
             dependencies: [
-                "MMMServe", "mmm-cli", "MMMCore", "MMMTransport", "MMMTestSupport",
+                "MMMServe", "mmm-cli", "MMMCore", "MMMTransport", "MMMQueue", "MMMTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),

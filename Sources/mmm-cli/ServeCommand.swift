@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MMMJobs
 import MMMCore
 import MMMServe
 import MMMTransport
@@ -20,7 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on (default 127.0.0.1: this machine only).") var host = "127.0.0.1"
     @Option(parsing: .unconditional, help: "Port (0 picks a free one).", transform: ServeCommand.port) var port = 8080
     @Option(help: "Parent folder of run folders: a directory or gs://bucket/prefix.") var store = "runs"
-    @Option(help: "The distributed queue's root (issue 14).") var queueRoot: String?
+    @Option(help: ArgumentHelp(
+        "Submit runs to the distributed queue under this root (gs://BUCKET/PREFIX or a folder) instead of training them here.",
+        discussion: "`mmm-cli queue process` (local workers or Cloud Run) trains them into --store; default $MMM_QUEUE_ROOT if set."))
+    var queueRoot: String?
+    @Option(help: "Queue name under --queue-root (default: $MMM_QUEUE, else web).") var queue: String?
     @Option(help: "Local folder for uploads, datasets and benchmark folders.") var workDir = ".mmm-serve"
     @Option(parsing: .unconditional, help: "Largest request body in MB (larger → 413).", transform: FlagValues.positive)
     var maxUploadMb = 200
@@ -74,8 +79,10 @@ struct ServeCommand: AsyncParsableCommand {
         if sessionKeyFile != nil, sessionKeySecret != nil {
             throw ValidationError("give the session key once: --session-key-file or --session-key-secret")
         }
-        if queueRoot != nil {
-            throw ValidationError("--queue-root needs the distributed queue (issue 14), which this build does not have yet")
+        if let root = effectiveQueueRoot {
+            if StorageLocation.looksLikeGCS(root), !StorageLocation.looksLikeGCS(store) {
+                throw ValidationError("a gs:// --queue-root needs a gs:// --store: Cloud Run workers cannot write to this machine's \(store)")
+            }
         }
     }
 
@@ -85,6 +92,12 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.store = store
+        if let root = effectiveQueueRoot {
+            // Workers started elsewhere write the run folders: local paths must not depend on this process's folder.
+            configuration.queueRoot = Self.absolute(root)
+            configuration.store = Self.absolute(store)
+            configuration.queueName = queue ?? ProcessInfo.processInfo.environment["MMM_QUEUE"].flatMap { $0.isEmpty ? nil : $0 } ?? "web"
+        }
         configuration.maxUploadBytes = maxUploadMb * 1024 * 1024
         configuration.workers = workers
         configuration.threadsPerRun = threads
@@ -103,10 +116,23 @@ struct ServeCommand: AsyncParsableCommand {
         }
         auth.devAuth = devAuth
         configuration.auth = auth
+        let queued = configuration.queueRoot.map { "; runs queued in \($0)/\(configuration.queueName)" } ?? ""
+        let location = configuration.store + queued
         try await ServeServer.run(configuration, log: { Console.stderr($0) }) { bound in
-            console.info("serving on http://\(host.contains(":") ? "[\(host)]" : host):\(bound) (runs in \(store)); SIGTERM or Ctrl-C stops")
+            console.info("serving on http://\(host.contains(":") ? "[\(host)]" : host):\(bound) (runs in \(location)); SIGTERM or Ctrl-C stops")
         }
         console.info("stopped")
+    }
+
+    /// `--queue-root`, else `$MMM_QUEUE_ROOT` (the Cloud Run service's environment).
+    var effectiveQueueRoot: String? {
+        queueRoot ?? ProcessInfo.processInfo.environment["MMM_QUEUE_ROOT"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A local path made absolute; `gs://` URIs unchanged.
+    static func absolute(_ location: String) -> String {
+        guard !StorageLocation.looksLikeGCS(location), !location.hasPrefix("/") else { return location }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(location).standardized.path
     }
 
     /// This binary, which the workers run as `mmm-cli train …`.

@@ -25,14 +25,20 @@ actor RunManager {
     let settings: WorkerSettings
     let uploads: URL
     private let metrics: ServeMetrics
-    private let log: @Sendable (String) -> Void
-    private var entries: [String: Entry] = [:]
-    private var pending: [String] = []
-    private var tasks: [String: Task<Void, Never>] = [:]
+    let log: @Sendable (String) -> Void
+    var entries: [String: Entry] = [:]
+    var pending: [String] = []
+    var tasks: [String: Task<Void, Never>] = [:]
     private var acceptingRuns = true
+    /// The distributed queue runs are submitted to (`--queue-root`); nil: this server's worker processes.
+    let dispatch: QueueDispatch?
 
-    init(store: any RunStore, settings: WorkerSettings, uploads: URL, metrics: ServeMetrics, log: @escaping @Sendable (String) -> Void) {
+    init(
+        store: any RunStore, settings: WorkerSettings, uploads: URL, metrics: ServeMetrics, dispatch: QueueDispatch? = nil,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.store = store
+        self.dispatch = dispatch
         self.settings = settings
         self.uploads = uploads
         self.metrics = metrics
@@ -78,7 +84,8 @@ actor RunManager {
     }
 
     /// Stops taking runs, drops the queued ones and stops the running workers (SIGTERM, then SIGKILL after the
-    /// grace period): each running run records FAILED `cancelled`.
+    /// grace period): each running run records FAILED `cancelled`. With a queue, the submitted runs are left to the
+    /// queue (its leases), and only this server's watching stops.
     func shutdown() async {
         acceptingRuns = false
         for id in pending {
@@ -97,7 +104,11 @@ actor RunManager {
         while let task = tasks.values.first { await task.value }
     }
 
-    private func startWorkers() {
+    func startWorkers() {
+        if let dispatch {
+            startQueued(dispatch)
+            return
+        }
         while tasks.count < settings.workers, !pending.isEmpty {
             let id = pending.removeFirst()
             guard var entry = entries[id], let submission = entry.submission, let staging = entry.stagingDirectory else { continue }
@@ -145,13 +156,13 @@ actor RunManager {
     }
 
     /// After the worker: the final `status.json` (the worker's, or FAILED written here), the final event, the next run.
-    private func finish(_ id: String, exitStatus: Int32, launchError: String?) async {
+    func finish(_ id: String, exitStatus: Int32, launchError: String?, queueMessage: String? = nil) async {
         tasks[id] = nil
         let entry = entries[id]
         var final = try? await store.openRun(id: id)?.read("status.json")
         let recorded = final.flatMap { try? StrictJSON.decode(RunStatus.self, from: $0) }
         if recorded?.state.isTerminal != true {
-            let message = launchError.map { "the worker could not be started: \($0)" }
+            let message = queueMessage ?? launchError.map { "the worker could not be started: \($0)" }
                 ?? WorkerExit.describe(status: exitStatus, lastLine: entry?.lastLines.last)
             log("run \(id): \(message)")
             final = await writeFailure(id, message: message, previous: recorded, startedAt: entry?.startedAt ?? Date())
@@ -196,7 +207,7 @@ actor RunManager {
         return ((try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data()) + Data("\n".utf8)
     }
 
-    private func updateMetrics() {
+    func updateMetrics() {
         var counts: [String: Int] = [:]
         var rate = 0.0
         let now = Date()

@@ -9,8 +9,14 @@ public struct ServeConfiguration: Sendable {
     public var port = 8080
     /// Parent of the run folders: a local directory or `gs://bucket/prefix`.
     public var store = "runs"
-    /// The distributed queue's root (issue 14); nil → runs train in local worker processes.
+    /// The distributed queue's root (issue 14: `gs://bucket/prefix` or a folder); nil → runs train in this server's
+    /// worker processes. With a queue, ``store`` must be where the queue's workers can write (gs://, or an absolute
+    /// folder for a local queue).
     public var queueRoot: String?
+    /// The queue's name under ``queueRoot``.
+    public var queueName = "web"
+    /// Seconds between looks at a queued run's status.
+    public var queuePollSeconds = 2.0
     /// Where uploads, datasets and benchmark folders are kept (a local directory).
     public var workDirectory: String
     /// The largest request body accepted (bytes); larger ones get 413.

@@ -68,7 +68,15 @@ public enum ServeServer {
             executable: configuration.workerExecutable, environment: configuration.workerEnvironment,
             storeLocation: configuration.store, workers: max(1, configuration.workers), threads: threads)
         let metrics = ServeMetrics()
-        let runs = RunManager(store: store, settings: settings, uploads: work.appendingPathComponent("uploads"), metrics: metrics, log: log)
+        var dispatch: QueueDispatch?
+        if let root = configuration.queueRoot {
+            dispatch = try await QueueDispatch.open(
+                root: root, name: configuration.queueName, store: configuration.store, pollSeconds: configuration.queuePollSeconds,
+                cloud: cloud)
+        }
+        let runs = RunManager(
+            store: store, settings: settings, uploads: work.appendingPathComponent("uploads"), metrics: metrics, dispatch: dispatch,
+            log: log)
         let benchmarks = BenchmarkManager(root: work.appendingPathComponent("benchmarks"), settings: settings, log: log)
         let secure = !(configuration.isLoopback && (configuration.publicURL ?? "http:").hasPrefix("http:"))
         let auth = Authenticator(settings: configuration.auth, transport: URLSessionTransport(), secureCookies: secure)

@@ -39,7 +39,8 @@ struct ServeFixture: Sendable {
     /// Starts a server.
     static func start(
         workers: Int = 2, maxUploadBytes: Int = 2 * 1024 * 1024, workerExecutable: String? = nil, metricsToken: String? = nil,
-        oauth: Bool = true, devAuth: Bool = true, domains: [String] = ["example.com"], issuer given: TestIssuer? = nil
+        oauth: Bool = true, devAuth: Bool = true, domains: [String] = ["example.com"], issuer given: TestIssuer? = nil,
+        queueRoot: String? = nil
     ) async throws -> ServeFixture {
         let issuer: TestIssuer
         if let given { issuer = given } else { issuer = try await TestIssuer.shared.get() }
@@ -50,6 +51,8 @@ struct ServeFixture: Sendable {
         configuration.port = 0
         configuration.store = directory.appendingPathComponent("runs").path
         configuration.workers = workers
+        configuration.queueRoot = queueRoot
+        configuration.queuePollSeconds = 0.3
         configuration.threadsPerRun = 1
         configuration.maxUploadBytes = maxUploadBytes
         configuration.metricsToken = metricsToken.map { SecretValue($0) }
