@@ -78,6 +78,38 @@ struct OperationsTests {
         #expect(result.stdout.contains("valid"))
     }
 
+    /// More running workers than cores must not stall the server: waiting for a child once held one of the few
+    /// threads Swift concurrency shares with the global dispatch queues, and two trainings on two cores froze it.
+    @Test(.timeLimit(.minutes(3))) func theServerAnswersWhileEveryCoreHasAWorker() async throws {
+        let directory = try TemporaryDirectory.make("mmm-slow-worker")
+        let script = directory.appendingPathComponent("slow.sh")
+        try Data("#!/bin/sh\nexec sleep 60\n".utf8).write(to: script)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let count = ProcessInfo.processInfo.activeProcessorCount + 1
+        let fixture = try await ServeFixture.start(workers: count, workerExecutable: script.path)
+        defer { Task { await fixture.handle.shutdown() } }
+        let started = ContinuousClock.now
+        var ids: [String] = []
+        for _ in 0..<count {
+            let response = try await fixture.submit(config: try ServeFixture.demoConfig(), data: try ServeFixture.demoData)
+            ids.append(try #require(response.json["run_id"] as? String))
+        }
+        let last = try #require(ids.last)
+        var state = ""
+        for _ in 0..<100 where state != "RUNNING" {
+            let status = try await TestHTTP.shared.send("GET", fixture.base + "/v1/runs/\(last)", headers: try fixture.bearer(), timeout: 10)
+            state = status.json["state"] as? String ?? ""
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(state == "RUNNING")
+        for _ in 0..<5 {
+            let health = try await TestHTTP.shared.send("GET", fixture.base + "/healthz", timeout: 10)
+            #expect(health.status == 200)
+        }
+        // A stalled server answers only once the workers (60 s sleeps) end.
+        #expect(ContinuousClock.now - started < .seconds(30))
+    }
+
     @Test func aCrashingWorkerFailsItsRunNotTheServer() async throws {
         let directory = try TemporaryDirectory.make("mmm-crash-worker")
         let script = directory.appendingPathComponent("crash.sh")
