@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "MMMServeTests",
             dependencies: [
-                "MMMServe", "mmm-cli", "MMMCore", "MMMTransport", "MMMQueue", "MMMTestSupport",
+                "MMMServe", "mmm-cli", "MMMCore", "MMMTransport", "MMMQueue", "MMMParquet", "MMMTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),

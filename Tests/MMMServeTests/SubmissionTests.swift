@@ -1,5 +1,6 @@
 import Foundation
 import MMMCore
+import MMMParquet
 import MMMServe
 import MMMTestSupport
 import Testing
@@ -109,5 +110,20 @@ struct SubmissionTests {
             let status = try Data(contentsOf: fixture.store.appendingPathComponent("\(id)/status.json"))
             #expect(String(decoding: status, as: UTF8.self).contains("\"run_id\" : \"\(id)\""))
         }
+    }
+
+    @Test func aParquetUploadTrains() async throws {
+        let fixture = try await ServeFixture.shared.get()
+        let table = try CSVReader().read(path: ServeFixture.path("Examples/data/dt_simulated_weekly.csv"))
+        let parquet = Data(try ParquetWriter().bytes(for: table))
+        let response = try await fixture.submit(
+            config: try ServeFixture.demoConfig(), data: parquet, dataFile: ("weekly.parquet", "application/vnd.apache.parquet"))
+        #expect(response.status == 202, "\(response.text)")
+        let id = try #require(response.json["run_id"] as? String)
+        let events = try await fixture.events(id)
+        #expect(events.last?.1["state"] as? String == "SUCCEEDED", "\(events.last.map { "\($0.1)" } ?? "none")")
+        let log = try await TestHTTP.shared.get(fixture.base + "/v1/runs/\(id)/artifacts/console.log", headers: try fixture.bearer())
+        #expect(log.text.contains("read 208 rows"))
+        #expect(log.text.contains(".parquet"))
     }
 }

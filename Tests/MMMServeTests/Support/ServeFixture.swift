@@ -90,12 +90,13 @@ struct ServeFixture: Sendable {
     }
 
     /// POSTs a multipart run.
-    func submit(config: Data, data: Data? = nil, headers: [String: String]? = nil, extra: [(String, Data)] = []) async throws
-        -> TestResponse
-    {
+    func submit(
+        config: Data, data: Data? = nil, dataFile: (name: String, type: String) = ("data.csv", "text/csv"),
+        headers: [String: String]? = nil, extra: [(String, Data)] = []
+    ) async throws -> TestResponse {
         var form = Multipart()
         form.add("config", config, filename: "job_config.json", contentType: "application/json")
-        if let data { form.add("data", data, filename: "data.csv", contentType: "text/csv") }
+        if let data { form.add("data", data, filename: dataFile.name, contentType: dataFile.type) }
         for (name, value) in extra { form.add(name, value) }
         var all = try headers ?? bearer()
         all["Content-Type"] = form.contentType
