@@ -20,13 +20,23 @@ let package = Package(
         .library(name: "MMMCharts", targets: ["MMMCharts"]),
         .library(name: "MMMParquet", targets: ["MMMParquet"]),
         .library(name: "MMMBayes", targets: ["MMMBayes"]),
+        .library(name: "MMMServe", targets: ["MMMServe"]),
         .library(name: "MMMQueue", targets: ["MMMQueue"]),
         .executable(name: "mmm-cli", targets: ["mmm-cli"]),
         .executable(name: "mmm-bench", targets: ["mmm-bench"]),
     ],
     dependencies: [
-        // Command-line parsing for the thin executables only; the libraries have no package dependencies.
+        // Command-line parsing for the thin executables only; no library but MMMServe has package dependencies.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The web server (`mmm-cli serve`) only: HTTP on SwiftNIO, and Prometheus text for /metrics. Only MMMServe
+        // links them; the swift-configuration trait is off (nothing here reads it).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Hummingbird's own dependencies, named so MMMServe can import the modules it uses directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System OpenSSL 3 (libssl-dev): PEM/PKCS#8 keys, RS256, SHA-256. See README "Design notes".
@@ -63,6 +73,20 @@ let package = Package(
                 "MMMCore", "MMMEngine", "MMMTransport", "MMMSnowflake", "MMMParquet", "MMMCloud", "MMMCharts", "MMMBayes",
             ],
             swiftSettings: swiftSettings),
+        // `mmm-cli serve`: the REST API, sign-in and web pages over the job layer (Hummingbird 2).
+        .target(
+            name: "MMMServe",
+            dependencies: [
+                "MMMCore", "MMMEngine", "MMMJobs", "MMMTransport", "MMMCharts", "MMMCloud", "MMMQueue",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings),
         // The distributed queue (one object per job, compare-and-swap updates, leases), the worker, the Cloud Run
         // launcher and the cost estimate: composes the job layer with the Google Cloud clients.
         .target(
@@ -73,6 +97,7 @@ let package = Package(
             dependencies: [
                 "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport", "MMMParquet", "MMMQueue",
                 "MMMBayes",
+                "MMMServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -115,6 +140,14 @@ let package = Package(
             dependencies: ["MMMQueue", "MMMJobs", "MMMCloud", "MMMCore", "MMMTransport", "MMMTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "MMMBayesTests", dependencies: ["MMMBayes", "MMMCore"], swiftSettings: swiftSettings),
+        // The server in process (API, sign-in against a local OIDC issuer, pages) with runs in mmm-cli worker processes.
+        .testTarget(
+            name: "MMMServeTests",
+            dependencies: [
+                "MMMServe", "mmm-cli", "MMMCore", "MMMTransport", "MMMQueue", "MMMParquet", "MMMTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         // End-to-end tests run the built mmm-cli binary on files (and against the Python Snowflake fake).
         .testTarget(
             name: "MMMCLITests", dependencies: ["mmm-cli", "MMMCore", "MMMParquet", "MMMTransport", "MMMQueue", "MMMCloud", "MMMJobs", "MMMTestSupport"],

@@ -8,4 +8,6 @@
 #include <openssl/sha.h>
 #include <openssl/x509.h>
 #include <openssl/rand.h>
+#include <openssl/hmac.h>
+#include <openssl/crypto.h>
 #endif

@@ -18,6 +18,7 @@ struct MMMCLI: AsyncParsableCommand {
             DataCommand.self, TrainCommand.self, AllocateCommand.self, ResponseCommand.self, ReportCommand.self,
             BenchmarkCommand.self, SimulateCommand.self, EvaluateCommand.self, RunsCommand.self, SnowflakeCommand.self,
             GCSCommand.self, SecretsCommand.self, QueueCommand.self, WorkerCommand.self, CostCommand.self,
+            ServeCommand.self,
         ]
     )
 

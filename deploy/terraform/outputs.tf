@@ -32,3 +32,8 @@ output "snowflake_secret" {
   description = "--private-key-secret for Snowflake sources."
   value       = google_secret_manager_secret.snowflake_key.id
 }
+
+output "web_url" {
+  description = "The web app's Cloud Run URL (null without var.web_oauth_client_id); add <url>/auth/callback to the OAuth client's redirect URIs."
+  value       = local.web_enabled ? google_cloud_run_v2_service.web[0].uri : null
+}

@@ -79,3 +79,33 @@ variable "snowflake_secret_id" {
   type        = string
   default     = "mmm-snowflake-private-key"
 }
+
+variable "web_oauth_client_id" {
+  description = "OAuth 2.0 web client id for `mmm-cli serve` (Google sign-in and the ID tokens' audience); null: no web service."
+  type        = string
+  default     = null
+}
+
+variable "web_allowed_domains" {
+  description = "Email domains whose Google accounts may use the web app and API (exact match, no subdomains)."
+  type        = list(string)
+  default     = []
+}
+
+variable "web_public_url" {
+  description = "The URL users open (the OAuth redirect is <url>/auth/callback); default: the service's own URL is not known before it exists, so set it after the first apply or use a custom domain."
+  type        = string
+  default     = null
+}
+
+variable "web_cpu" {
+  description = "vCPUs of the web service (it trains nothing; benchmarks submitted from the Benchmarks page run in it)."
+  type        = string
+  default     = "1"
+}
+
+variable "web_memory" {
+  description = "Memory of the web service (uploads are staged in /tmp, which is memory on Cloud Run)."
+  type        = string
+  default     = "1Gi"
+}

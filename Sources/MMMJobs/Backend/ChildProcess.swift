@@ -5,8 +5,9 @@ import MMMCore
     import Glibc
 #endif
 
-/// Runs a program (R) and hands its output over line by line. Cancelling the task stops the program's whole
-/// process group (R's forked workers included): SIGTERM, then SIGKILL after a grace period.
+/// Runs a program (R, or `mmm-cli serve`'s training workers) and hands its output over line by line. Cancelling the
+/// task stops the program's whole process group (R's forked workers included): SIGTERM, then SIGKILL after a grace
+/// period.
 ///
 /// Foundation starts every child in a process group of its own, so the group id is the child's pid and a Ctrl-C in
 /// the terminal reaches only this process, which decides what to stop.
@@ -41,6 +42,20 @@ package enum ChildProcess {
         process.standardError = err
         let input = stdinPipe ? try closeOnExecPipe() : nil
         process.standardInput = input?.read ?? FileHandle.nullDevice
+        // The exit arrives through the termination handler (Foundation's SIGCHLD source), never by waiting in a
+        // thread: `waitUntilExit()` spins a run loop, and on the global dispatch queues — where Swift concurrency's
+        // few threads also live — two waiting children starved every task (`mmm-cli serve` stopped answering).
+        let exit = Locked(ExitWait.running)
+        process.terminationHandler = { finished in
+            let code = finished.terminationReason == .uncaughtSignal ? 128 + finished.terminationStatus : finished.terminationStatus
+            let waiting: CheckedContinuation<Int32, Never>? = exit.withLock { state in
+                let continuation: CheckedContinuation<Int32, Never>?
+                if case .waiting(let c) = state { continuation = c } else { continuation = nil }
+                state = .exited(code)
+                return continuation
+            }
+            waiting?.resume(returning: code)
+        }
         try await launch(process)
         let pid = process.processIdentifier
         // The child's end is its own now; ours (the write end) stays open until the child has exited.
@@ -59,19 +74,17 @@ package enum ChildProcess {
                 readers.leave()
             }
         }
-        let exited = Locked(false)
         let status: Int32 = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
-                DispatchQueue.global().async {
-                    process.waitUntilExit()
-                    exited.withLock { $0 = true }
-                    let reason = process.terminationReason
-                    let code = process.terminationStatus
-                    continuation.resume(returning: reason == .uncaughtSignal ? 128 + code : code)
+                let code: Int32? = exit.withLock { state in
+                    if case .exited(let code) = state { return code }
+                    state = .waiting(continuation)
+                    return nil
                 }
+                if let code { continuation.resume(returning: code) }
             }
         } onCancel: {
-            stopGroup(pid, grace: grace, exited: exited)
+            stopGroup(pid, grace: grace, exit: exit)
         }
         // Anything R left behind in its group (it never should) must not keep the pipes open.
         kill(-pid, SIGKILL)
@@ -113,13 +126,24 @@ package enum ChildProcess {
     }
 
     /// SIGTERM to the group now, SIGKILL after `grace` seconds unless the child has exited by then.
-    private static func stopGroup(_ pid: Int32, grace: Double, exited: Locked<Bool>) {
+    private static func stopGroup(_ pid: Int32, grace: Double, exit: Locked<ExitWait>) {
         kill(-pid, SIGTERM)
         DispatchQueue.global().asyncAfter(deadline: .now() + grace) {
-            // The group id cannot be reused while the group has members, and the child is not reaped before
-            // `exited` is set, so this never reaches an unrelated process.
-            if !exited.withLock({ $0 }) { kill(-pid, SIGKILL) }
+            // The group id cannot be reused while the group has members; after the child was reaped (`exited`), a
+            // process group of that id could be someone else's, so no signal then.
+            let exited = exit.withLock { state -> Bool in
+                if case .exited = state { return true }
+                return false
+            }
+            if !exited { kill(-pid, SIGKILL) }
         }
+    }
+
+    /// Where the child's exit stands: still running, awaited, or exited with a status.
+    private enum ExitWait: Sendable {
+        case running
+        case waiting(CheckedContinuation<Int32, Never>)
+        case exited(Int32)
     }
 }
 
