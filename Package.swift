@@ -96,8 +96,7 @@ let package = Package(
             name: "mmm-cli",
             dependencies: [
                 "MMMCore", "MMMEngine", "MMMJobs", "MMMSnowflake", "MMMCloud", "MMMTransport", "MMMParquet", "MMMQueue",
-                "MMMBayes",
-                "MMMServe",
+                "MMMBayes", "MMMServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
