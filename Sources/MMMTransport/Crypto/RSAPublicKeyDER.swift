@@ -19,7 +19,7 @@ enum RSAPublicKeyDER {
     static func decode(_ der: [UInt8]) -> (modulus: [UInt8], exponent: [UInt8])? {
         var outer = Reader(der)
         guard var info = outer.read(0x30), outer.atEnd,
-            var algorithmID = info.read(0x30), algorithmID.rest() == algorithm,
+            let algorithmID = info.read(0x30), algorithmID.rest() == algorithm,
             let bits = info.read(0x03)?.rest(), info.atEnd, bits.first == 0x00
         else { return nil }
         var keyReader = Reader(Array(bits.dropFirst()))
