@@ -36,16 +36,8 @@ public struct NativeTrainedModel: TrainedModel {
     public var timings: [RunManifest.StepTiming] { result.timings.map { .init(step: $0.step, seconds: $0.seconds) } }
 
     public func writeOutputs(to folder: any RunFolder, level: OutputLevel, threads: Int) async throws -> [String] {
-        try await folder.writeJSON(summary, to: "model_summary.json")
-        var written = ["model_summary.json"]
-        for table in RobynTable.allCases where level == .full || table != .allAggregated {
-            try Task.checkCancellation()
-            let result = self.result
-            try await folder.writeStreaming(to: table.fileName) { emit in
-                try withoutActuallyEscaping(emit) { try table.render(result, threads: threads, emit: $0) }
-            }
-            written.append(table.fileName)
-        }
+        var written = try await RobynTablesWriter.write(
+            summary: summary, result: result, to: folder, level: level, threads: threads)
         if result.isCalibrated {
             let result = self.result
             try await folder.writeStreaming(to: TrainingResult.calibrationFileName) { emit in

@@ -24,17 +24,9 @@ public struct BayesTrainedModel: TrainedModel, ResultBackedModel {
     public static let files = (posterior: "posterior.csv", draws: "draws.parquet", diagnostics: "posterior_diagnostics.json")
 
     public func writeOutputs(to folder: any RunFolder, level: OutputLevel, threads: Int) async throws -> [String] {
-        try await folder.writeJSON(summary, to: "model_summary.json")
-        var written = ["model_summary.json"]
         // One model: all_aggregated.csv would repeat pareto_aggregated.csv, so it is written only at full level.
-        for table in RobynTable.allCases where level == .full || table != .allAggregated {
-            try Task.checkCancellation()
-            let result = self.result
-            try await folder.writeStreaming(to: table.fileName) { emit in
-                try withoutActuallyEscaping(emit) { try table.render(result, threads: threads, emit: $0) }
-            }
-            written.append(table.fileName)
-        }
+        var written = try await RobynTablesWriter.write(
+            summary: summary, result: result, to: folder, level: level, threads: threads)
         try await folder.write(PosteriorFiles.summaryCSV(fit), to: Self.files.posterior)
         try await folder.write(try PosteriorFiles.drawsParquet(fit), to: Self.files.draws)
         let diagnostics = PosteriorDiagnosticsFile(fit: fit, settings: settings, seed: seed)
