@@ -60,6 +60,9 @@ LABELS_JS = r"""(() => {
       const id = el.getAttribute('aria-errormessage');
       const message = id && document.getElementById(id);
       if (!message || !message.textContent.trim()) problems.push('invalid field without a text message: ' + where);
+      const label = el.id && document.querySelector('label[for="' + el.id + '"]');
+      const said = label ? label.textContent + getComputedStyle(label, '::after').content : '';
+      if (!/invalid|error/i.test(said)) problems.push('an invalid field whose label does not say so: ' + where);
       continue;
     }
     const before = getComputedStyle(el, '::before').content;

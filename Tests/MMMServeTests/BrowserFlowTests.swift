@@ -30,6 +30,7 @@ struct BrowserFlowTests {
             let runPath: String?
             let facebookRole: String?
             let typedRunValues: [String]?
+            let focusAfterError: String?
             let labels: [Labels]?
         }
 
@@ -104,6 +105,7 @@ struct BrowserFlowTests {
             ["key": "Enter", "navigates": true, "expect_status": 400],
             ["expect_text": "train_size"],
             ["check_labels": true],
+            ["eval": "document.activeElement.id", "save_as": "focusAfterError"],
             ["screenshot": shots.appendingPathComponent("3a-run-error.png").path],
             ["tab_until": "#f-iterations"],
             ["type": "40"],
@@ -164,6 +166,7 @@ struct BrowserFlowTests {
         #expect(report.values?.facebookRole == "media")  // guessed from the name: facebook_I shares facebook_S's prefix
         #expect(report.values?.runState == "SUCCEEDED")
         #expect(report.values?.typedRunValues == ["40", "2", "0.7"])
+        #expect(report.values?.focusAfterError == "form-error")  // a form shown again starts at its error
         // Pages with coloured states or messages were checked (Connect's outcome, Data's and Run's errors, the run's
         // state, the runs list), and none relied on colour alone.
         let labels = report.values?.labels ?? []

@@ -107,7 +107,7 @@ struct SnowflakeDataPageTests {
             fields["source"] = "snowflake"
             let response = try await session.post("/data", fields: fields, files: withKey ? ["key": ("key.p8", key)] : [:])
             #expect(response.status == 400, "\(extra): \(response.status)")
-            let alert = response.text.firstMatch(of: /<p class="error" role="alert" id="form-error">([^<]*)<\/p>/)?.1 ?? ""
+            let alert = response.text.firstMatch(of: /<p class="error" role="alert" id="form-error" tabindex="-1">([^<]*)<\/p>/)?.1 ?? ""
             #expect(alert.contains(message), "\(extra): \(alert)")
             #expect(!response.text.contains("PRIVATE KEY") && !keyLines.contains { response.text.contains($0) })
             // The form keeps what was typed (not the key), so it can be corrected.

@@ -23,7 +23,7 @@ enum DataPages {
             return "<li><a href=\"/data/\(HTML.urlComponent(id))\">\(HTML.escape(source))</a> (\(HTML.escape(id)))\(mapped ? " — mapped; <a href=\"/run?dataset=\(HTML.urlComponent(id))\">configure a run</a>" : "")</li>"
         }
         let body = """
-            \(error.map { "<p class=\"error\" role=\"alert\" id=\"form-error\">\(HTML.escape($0))</p>" } ?? "")
+            \(error.map { "<p class=\"error\" role=\"alert\" id=\"form-error\" tabindex=\"-1\">\(HTML.escape($0))</p>" } ?? "")
             <form method="post" action="/data" enctype="multipart/form-data" aria-labelledby="upload-h">
             <h2 id="upload-h">Upload a table</h2>
             \(HTML.csrf(context.user?.csrfToken))
@@ -72,7 +72,7 @@ enum DataPages {
                 """
         }.joined()
         let findings = inspection.findings.map { "<li>\(HTML.escape($0))</li>" }.joined()
-        let errorBlock = error.map { "<p class=\"error\" role=\"alert\" id=\"form-error\">\(HTML.escape($0.message))</p>" } ?? ""
+        let errorBlock = error.map { "<p class=\"error\" role=\"alert\" id=\"form-error\" tabindex=\"-1\">\(HTML.escape($0.message))</p>" } ?? ""
         let body = """
             <p>\(HTML.escape(inspection.source)): \(inspection.rows) rows\(inspection.dateColumn.map { ", dates in \(HTML.escape($0))" } ?? "")\
             \(inspection.cadence.map { ", \(HTML.escape($0))" } ?? "")\(inspection.firstDate.map { " from \($0)" } ?? "")\(inspection.lastDate.map { " to \($0)" } ?? "").</p>

@@ -9,8 +9,9 @@ enum SnowflakeData {
     /// The form, prefilled from the user's saved connection (and from `values` after a failed attempt).
     static func form(context: ServeContext, state: ServeState, connection given: SnowflakeConnection? = nil, table: String = "",
                      sql: String = "", limit: String = "") -> String {
-        let connection = given ?? SnowflakeConnection.saved(for: context.user, state: state) ?? .init()
-        let remembered = given == nil && !connection.account.isEmpty
+        let saved = SnowflakeConnection.saved(for: context.user, state: state)
+        let connection = given ?? saved ?? .init()
+        let remembered = !connection.account.isEmpty && connection == saved
         return """
             <form method="post" action="/data" enctype="multipart/form-data" aria-labelledby="sf-data-h">
             <h2 id="sf-data-h">Or read from Snowflake</h2>
