@@ -120,3 +120,51 @@ struct SnowflakeDataPageTests {
 extension URL {
     fileprivate var isEmptyDirectory: Bool { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).isEmpty }
 }
+
+/// The key saved in Secret Manager on `/connect` (the Google API fake) is what the Data page then reads with: no
+/// key upload, and neither the key nor a Google token in any page.
+@Suite(.timeLimit(.minutes(10)))
+struct SavedKeyPageTests {
+    @Test func aKeySavedOnConnectReadsASnowflakeTableOnData() async throws {
+        guard let google = try await ServeGoogleFake.get() else { return }
+        let fake = try await ConnectPageTests.fake.get()
+        let fixture = try await ServeFixture.start(workers: 1, oauth: false, workerEnvironment: google.environment(fake.workerEnvironment))
+        defer { Task { await fixture.handle.shutdown() } }
+        let session = try await PageSession.start(fixture)
+        let key = try fake.key
+        let keyLines = String(decoding: key, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("-----") }
+        func leaks(_ text: String) -> Bool {
+            text.contains("PRIVATE KEY") || keyLines.contains { text.contains($0) } || text.contains(google.refreshToken)
+                || text.contains("ya29.") || text.contains("eyJ")
+        }
+        let secret = "sf-key-" + UUID().uuidString.prefix(8).lowercased()
+        let resource = "projects/\(ServeGoogleFake.project)/secrets/\(secret)"
+
+        var fields = ServeSnowflakeFake.connection
+        fields["save_secret"] = secret
+        let saved = try await session.post("/connect", fields: fields, files: ["key": ("key.p8", key)])
+        #expect(saved.status == 200, "\(saved.text.suffix(600))")
+        #expect(saved.text.contains("The key is saved in Secret Manager as \(resource)."))
+        #expect(!leaks(saved.text))
+
+        let form = try await session.get("/data")
+        #expect(form.text.contains("name=\"key_secret\" type=\"text\" value=\"\(resource)\""))
+        #expect(form.text.contains("From your last successful test"))
+        var read = ServeSnowflakeFake.connection
+        read["source"] = "snowflake"
+        read["table"] = "ANALYTICS.MMM.DEMO"
+        read["key_secret"] = resource
+        let response = try await session.post("/data", fields: read)
+        #expect(response.status == 303, "\(response.text.suffix(600))")
+        let page = try await session.get(try #require(response.header("location")))
+        #expect(page.text.contains("Snowflake table ANALYTICS.MMM.DEMO: 208 rows"))
+        #expect(!leaks(page.text) && !leaks(form.text))
+
+        // A secret that does not exist: refused in words, and still nothing leaks.
+        read["key_secret"] = "projects/\(ServeGoogleFake.project)/secrets/missing-\(secret)"
+        let missing = try await session.post("/data", fields: read)
+        #expect(missing.status == 400)
+        #expect(missing.text.contains("role=\"alert\""))
+        #expect(!leaks(missing.text))
+    }
+}

@@ -55,9 +55,12 @@ enum ConnectPage {
         var text = lines.suffix(8).joined(separator: " ")
         if status == 0, !save.isEmpty, let keyFile = key.file {
             let (saved, saveLines) = await SnowflakeWorker.run(["secrets", "save-key", "--secret", save, "--key-file", keyFile.path], state: state)
-            status = saved
-            text += saved == 0 ? " The key is saved in Secret Manager as \(save)." : " Saving the key failed: " + saveLines.suffix(2).joined(separator: " ")
-            if saved == 0 { connection.keySecret = save }
+            // "saved the key as version V of projects/P/secrets/NAME": remember the full name (its latest version).
+            let resource = saveLines.lazy.compactMap { $0.firstMatch(of: /^saved the key as version \S+ of (projects\/[^\/\s]+\/secrets\/[^\/\s]+)$/)?.1 }
+                .first.map(String.init)
+            status = saved == 0 && resource != nil ? 0 : (saved == 0 ? 1 : saved)
+            text += status == 0 ? " The key is saved in Secret Manager as \(resource ?? save)." : " Saving the key failed: " + saveLines.suffix(2).joined(separator: " ")
+            if let resource, status == 0 { connection.keySecret = resource }
         }
         if status == 0 {
             // An uploaded key that was not saved is not remembered: the Data page then asks for it again.
