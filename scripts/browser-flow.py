@@ -15,7 +15,13 @@ FLOW.json is {"origin": "http://127.0.0.1:PORT", "steps": [...]}; each step is o
   {"upload": CSS, "file": PATH}                  put a file into an <input type=file>
   {"focus": CSS}                                 focus an element
   {"key": "Tab"|"Enter"|"Space", "navigates": B} press a key on the focused element (B: wait for a page load)
+  {"tab_until": CSS, "max": N}                   press Tab (at most N times, default 100) until the focused element
+                                                 matches; it must show a focus outline
+  {"check_labels": true}                         every state or message shown in colour (run states, errors, alerts,
+                                                 statuses, invalid fields) also says it in text; counts kept in "labels"
   {"click": CSS, "navigates": B}                 click an element
+  "expect_status": N on a navigating key/click   the page it loads answers N (e.g. 400: a form shown again with its
+                                                 errors); that one failed load is then not a problem
   {"expect_text": TEXT}                          the page's text must contain TEXT
   {"expect_url": SUBSTRING}                      the page's URL must contain SUBSTRING
   {"eval": JS, "save_as": NAME}                  evaluate JS; keep its (JSON) value in the report under NAME
@@ -39,7 +45,36 @@ _spec = importlib.util.spec_from_file_location("browser_check", os.path.join(HER
 bc = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bc)
 
-KEYS = {"Tab": (9, "\t"), "Enter": (13, "\r"), "Space": (32, " ")}
+KEYS = {"Tab": (9, "\t", "Tab"), "Enter": (13, "\r", "Enter"), "Space": (32, " ", " ")}
+
+# Colour is never the only signal: each coloured state or message carries words ("Error: …", "Connected: …", a
+# run state such as SUCCEEDED), and an invalid field points at its message.
+LABELS_JS = r"""(() => {
+  const problems = [];
+  let checked = 0;
+  const selector = '.state, [data-run-state], .error, .ok, [role=alert], [role=status], [aria-invalid=true]';
+  for (const el of document.querySelectorAll(selector)) {
+    checked += 1;
+    const where = el.outerHTML.slice(0, 90);
+    if (el.matches('[aria-invalid=true]')) {
+      const id = el.getAttribute('aria-errormessage');
+      const message = id && document.getElementById(id);
+      if (!message || !message.textContent.trim()) problems.push('invalid field without a text message: ' + where);
+      const label = el.id && document.querySelector('label[for="' + el.id + '"]');
+      const said = label ? label.textContent + getComputedStyle(label, '::after').content : '';
+      if (!/invalid|error/i.test(said)) problems.push('an invalid field whose label does not say so: ' + where);
+      continue;
+    }
+    const before = getComputedStyle(el, '::before').content;
+    const prefix = before && before !== 'none' && before !== 'normal' ? before.replace(/^"|"$/g, '') : '';
+    const text = (prefix + el.textContent).replace(/\s+/g, ' ').trim();
+    if (!/[A-Za-z]{2}/.test(text)) problems.push('no words: ' + where);
+    else if (el.matches('.error') && !/^Error: \S/.test(text)) problems.push('an error without "Error:": ' + where);
+    else if (el.matches('.ok') && !/^[A-Z][a-z]+: \S/.test(text)) problems.push('a status without a label word: ' + where);
+    else if (el.matches('.state, [data-run-state]') && !/^[A-Z_]{4,}$/.test(text)) problems.push('a state that is not a word: ' + where);
+  }
+  return {url: location.pathname, checked, problems};
+})()"""
 
 
 class StepFailed(Exception):
@@ -50,6 +85,7 @@ class Flow:
     def __init__(self, browser, session, origin, deadline):
         self.browser, self.session, self.origin, self.deadline = browser, session, origin, deadline
         self.values = {}
+        self.expected_loads = []  # (status, url) of loads a step expects to fail
 
     def js(self, expression):
         result = self.browser.send("Runtime.evaluate", {
@@ -70,8 +106,18 @@ class Flow:
         # the one about to start.
         self.browser.events = [e for e in self.browser.events if e.get("method") != "Page.loadEventFired"]
 
-    def wait_load(self):
+    def wait_load(self, step=None):
         self.browser.wait_event("Page.loadEventFired", self.session)
+        if step and "expect_status" in step:
+            self.expected_loads.append((int(step["expect_status"]), self.js("location.href")))
+
+    def press(self, name):
+        code, text, key = KEYS[name]
+        for kind in ("keyDown", "keyUp"):
+            params = {"type": kind, "key": key, "windowsVirtualKeyCode": code, "code": name}
+            if kind == "keyDown" and name != "Tab":
+                params["text"] = text
+            self.browser.send("Input.dispatchKeyEvent", params, self.session)
 
     def element(self, css):
         return f"document.querySelector({json.dumps(css)})"
@@ -120,20 +166,30 @@ class Flow:
             self.browser.send("Input.insertText", {"text": step["type"]}, self.session)
         elif "key" in step:
             self.drop_loads()
-            code, text = KEYS[step["key"]]
-            for kind in ("keyDown", "keyUp"):
-                params = {"type": kind, "key": step["key"], "windowsVirtualKeyCode": code, "code": step["key"]}
-                if kind == "keyDown" and step["key"] != "Tab":
-                    params["text"] = text
-                self.browser.send("Input.dispatchKeyEvent", params, self.session)
+            self.press(step["key"])
             if step.get("navigates"):
-                self.wait_load()
+                self.wait_load(step)
+        elif "tab_until" in step:
+            matches = f"!!document.activeElement && document.activeElement.matches({json.dumps(step['tab_until'])})"
+            for _ in range(int(step.get("max", 100))):
+                self.press("Tab")
+                if self.js(matches):
+                    break
+            else:
+                raise StepFailed(f"Tab never reached {step['tab_until']} on {self.js('location.href')}")
+            if self.js("getComputedStyle(document.activeElement).outlineStyle") == "none":
+                raise StepFailed(f"{step['tab_until']} has focus but no visible focus outline")
+        elif "check_labels" in step:
+            facts = self.js(LABELS_JS)
+            self.values.setdefault("labels", []).append(facts)
+            if facts["problems"]:
+                raise StepFailed("; ".join(facts["problems"][:5]))
         elif "click" in step:
             self.require(step["click"])
             self.drop_loads()
             self.js(f"{self.element(step['click'])}.click()")
             if step.get("navigates"):
-                self.wait_load()
+                self.wait_load(step)
         elif "expect_text" in step:
             if step["expect_text"] not in (self.js("document.body.innerText") or ""):
                 raise StepFailed(f"the page {self.js('location.href')} does not say {step['expect_text']!r}")
@@ -172,6 +228,7 @@ def run(flow_path, timeout, width):
         return bc.EXIT_NO_BROWSER, {"error": "chromium not found (apt-get install chromium, or set CHROMIUM)"}
     deadline = time.monotonic() + timeout
     report = {"steps": 0, "problems": []}
+    runner = None
     with tempfile.TemporaryDirectory(prefix="browser-flow-") as profile:
         browser = bc.Browser(binary, profile, deadline)
         try:
@@ -201,6 +258,10 @@ def run(flow_path, timeout, width):
            if not (e.get("method") == "Network.requestWillBeSent"
                    and e["params"].get("request", {}).get("url", "").startswith(flow["origin"]))]
     errors, warnings = bc.summarize_events(own)
+    for status, url in (runner.expected_loads if runner else []):
+        expected = [e for e in errors if f"status of {status} " in e and e.endswith(" " + url)]
+        if expected:
+            errors.remove(expected[0])
     report["consoleErrors"], report["warnings"] = errors, warnings
     report["problems"] += errors
     return (bc.EXIT_PROBLEMS if report["problems"] else bc.EXIT_OK), report

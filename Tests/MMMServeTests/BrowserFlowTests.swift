@@ -4,8 +4,10 @@ import MMMTestSupport
 import Testing
 
 /// The web UI in a real headless Chromium (scripts/browser-flow.py, DevTools over a pipe, standard library only):
-/// sign in with a dev link, upload the demo data, map its columns, run at small counts, read the result page,
-/// allocate a budget from the keyboard, and open the report with its charts — with no console errors on any page.
+/// sign in with a dev link, test a Snowflake connection (the Python fake) on Connect, look at Benchmarks, read a
+/// Snowflake table on Data, upload the demo data, map its columns, fill in and submit the run form with the keyboard
+/// only, read the result page, allocate a budget from the keyboard, and open the report with its charts — with no
+/// console errors on any page, and every state or message shown in colour also said in words.
 struct BrowserFlowTests {
     /// What browser-flow.py prints.
     struct FlowReport: Decodable {
@@ -27,6 +29,15 @@ struct BrowserFlowTests {
             let runState: String?
             let runPath: String?
             let facebookRole: String?
+            let typedRunValues: [String]?
+            let focusAfterError: String?
+            let labels: [Labels]?
+        }
+
+        struct Labels: Decodable {
+            let url: String
+            let checked: Int
+            let problems: [String]
         }
 
         let steps: Int
@@ -36,7 +47,8 @@ struct BrowserFlowTests {
 
     @Test(.timeLimit(.minutes(10)))
     func signInUploadMapRunAndReadTheResultInABrowser() async throws {
-        let fixture = try await ServeFixture.start(workers: 1, oauth: false)
+        let fake = try await ConnectPageTests.fake.get()
+        let fixture = try await ServeFixture.start(workers: 1, oauth: false, workerEnvironment: fake.workerEnvironment)
         defer { Task { await fixture.handle.shutdown() } }
         // Screenshots stay after the test (outside the repository) so a person can look at them.
         let shots = try TemporaryDirectory.make("mmm-serve-browser")
@@ -46,6 +58,33 @@ struct BrowserFlowTests {
             ["goto": fixture.handle.devLoginURL()],
             ["expect_text": "developer@localhost"],
             ["screenshot": shots.appendingPathComponent("1-home.png").path],
+            // Connect: test the connection against the Snowflake fake with an uploaded key.
+            ["goto": origin + "/connect"],
+            ["check_labels": true],
+            ["fill": "#f-account", "value": "myorg-my_account"],
+            ["fill": "#f-user", "value": "jane.doe"],
+            ["fill": "#f-warehouse", "value": "WH"],
+            ["fill": "#f-role", "value": "ANALYST"],
+            ["upload": "#f-key", "file": fake.keyPath],
+            ["click": "form[action='/connect'] button[type=submit]", "navigates": true],
+            ["expect_text": "Connected: connected to http://127.0.0.1"],
+            ["check_labels": true],
+            ["screenshot": shots.appendingPathComponent("1b-connect.png").path],
+            ["goto": origin + "/benchmarks"],
+            ["expect_text": "Plan and run a benchmark"],
+            ["check_labels": true],
+            ["screenshot": shots.appendingPathComponent("1c-benchmarks.png").path],
+            // Data from Snowflake: first a form without a table or query (an error, said in words), then the table.
+            ["goto": origin + "/data"],
+            ["click": "form:has(input[name=source][value=snowflake]) button[type=submit]", "navigates": true, "expect_status": 400],
+            ["expect_text": "give either a table or a SQL query"],
+            ["check_labels": true],
+            ["screenshot": shots.appendingPathComponent("1d-data-error.png").path],
+            ["fill": "#f-table", "value": "ANALYTICS.MMM.DEMO"],
+            ["upload": "#f-key", "file": fake.keyPath],
+            ["click": "form:has(input[name=source][value=snowflake]) button[type=submit]", "navigates": true],
+            ["expect_text": "Snowflake table ANALYTICS.MMM.DEMO: 208 rows"],
+            ["screenshot": shots.appendingPathComponent("1e-snowflake-map.png").path],
             ["goto": origin + "/data"],
             ["upload": "#f-data", "file": ServeFixture.path("Examples/data/dt_simulated_weekly.csv")],
             ["click": "form[action='/data'] button[type=submit]", "navigates": true],
@@ -58,10 +97,26 @@ struct BrowserFlowTests {
             ["screenshot": shots.appendingPathComponent("2-map.png").path],
             ["click": "form[action^='/data/'] button[type=submit]", "navigates": true],
             ["expect_url": "/run?dataset="],
-            ["fill": "#f-iterations", "value": "40"],
-            ["fill": "#f-trials", "value": "2"],
+            // The run form with the keyboard only: Tab to a field (its text is selected), type, Tab on, Enter.
+            // First a training share the contracts refuse: the message is said in words and tied to the field.
+            ["tab_until": "#f-train_size"],
+            ["type": "7"],
+            ["tab_until": "form[action='/run'] button[type=submit]"],
+            ["key": "Enter", "navigates": true, "expect_status": 400],
+            ["expect_text": "train_size"],
+            ["check_labels": true],
+            ["eval": "document.activeElement.id", "save_as": "focusAfterError"],
+            ["screenshot": shots.appendingPathComponent("3a-run-error.png").path],
+            ["tab_until": "#f-iterations"],
+            ["type": "40"],
+            ["tab_until": "#f-trials"],
+            ["type": "2"],
+            ["tab_until": "#f-train_size"],
+            ["type": "0.7"],
+            ["eval": "['iterations', 'trials', 'train_size'].map((n) => document.getElementById('f-' + n).value)", "save_as": "typedRunValues"],
             ["screenshot": shots.appendingPathComponent("3-run.png").path],
-            ["click": "form[action='/run'] button[type=submit]", "navigates": true],
+            ["tab_until": "form[action='/run'] button[type=submit]"],
+            ["key": "Space", "navigates": true],
             ["expect_url": "/runs/"],
             ["eval": "location.pathname", "save_as": "runPath"],
             // Live progress over SSE; the page reloads itself when the run ends.
@@ -72,6 +127,7 @@ struct BrowserFlowTests {
             ],
             ["eval": "document.querySelector('[data-run-state]').textContent", "save_as": "runState"],
             ["expect_text": "SUCCEEDED"],
+            ["check_labels": true],
             // The allocation form from the keyboard: type a budget, press Enter.
             ["focus": "#f-amount"],
             ["type": "2000000"],
@@ -90,6 +146,7 @@ struct BrowserFlowTests {
             ["screenshot": shots.appendingPathComponent("5-report.png").path],
             ["goto": origin + "/runs"],
             ["expect_text": "SUCCEEDED"],
+            ["check_labels": true],
             ["screenshot": shots.appendingPathComponent("6-runs.png").path],
         ]
         let flow = shots.appendingPathComponent("flow.json")
@@ -108,6 +165,16 @@ struct BrowserFlowTests {
         #expect(report.steps == steps.count)
         #expect(report.values?.facebookRole == "media")  // guessed from the name: facebook_I shares facebook_S's prefix
         #expect(report.values?.runState == "SUCCEEDED")
+        #expect(report.values?.typedRunValues == ["40", "2", "0.7"])
+        #expect(report.values?.focusAfterError == "form-error")  // a form shown again starts at its error
+        // Pages with coloured states or messages were checked (Connect's outcome, Data's and Run's errors, the run's
+        // state, the runs list), and none relied on colour alone.
+        let labels = report.values?.labels ?? []
+        #expect(labels.count == 7)
+        #expect(labels.allSatisfy { $0.problems.isEmpty })
+        for path in ["/connect", "/data", "/run", "/runs"] {
+            #expect(labels.contains { $0.url == path && $0.checked > 0 }, "\(path): \(labels.map { ($0.url, $0.checked) })")
+        }
         #expect(report.values?.allocationRows == 5)
         let charts = try #require(report.values?.charts?.first)
         #expect(charts.problems.isEmpty)

@@ -7,7 +7,7 @@ import MMMCore
 /// `selected_columns.json` and go on to `/run`.
 enum DataPages {
     static func register(_ router: Router<ServeContext>, state: ServeState) {
-        router.get("data") { _, context in list(context: context, state: state) }
+        router.get("data") { _, context in list(context: context, state: state, snowflake: SnowflakeData.form(context: context, state: state)) }
         router.post("data") { request, context in try await upload(request, context: context, state: state) }
         router.get("data/:id") { _, context in
             try mapping(try context.parameters.require("id"), context: context, state: state, error: nil, roles: nil)
@@ -15,29 +15,31 @@ enum DataPages {
         router.post("data/:id") { request, context in try await saveMapping(request, context: context, state: state) }
     }
 
-    static func list(context: ServeContext, state: ServeState) -> Response {
+    /// The Data page; `snowflake` is the Snowflake form (``SnowflakeData``), `error` a message above the forms.
+    static func list(context: ServeContext, state: ServeState, snowflake: String, error: String? = nil) -> Response {
         let rows = state.datasets.ids().prefix(50).map { id in
             let source = state.datasets.inspection(id)?.source ?? ""
             let mapped = state.datasets.selection(id) != nil
             return "<li><a href=\"/data/\(HTML.urlComponent(id))\">\(HTML.escape(source))</a> (\(HTML.escape(id)))\(mapped ? " — mapped; <a href=\"/run?dataset=\(HTML.urlComponent(id))\">configure a run</a>" : "")</li>"
         }
         let body = """
+            \(error.map { "<p class=\"error\" role=\"alert\" id=\"form-error\" tabindex=\"-1\">\(HTML.escape($0))</p>" } ?? "")
             <form method="post" action="/data" enctype="multipart/form-data" aria-labelledby="upload-h">
             <h2 id="upload-h">Upload a table</h2>
             \(HTML.csrf(context.user?.csrfToken))
             \(HTML.field("CSV file", name: "data", type: "file", help: "One row per date; the columns are the goal, spends, media and context.", required: true, attributes: "accept=\".csv,text/csv\""))
             <button type="submit" class="primary">Upload and inspect</button></form>
-            <p>Snowflake tables are read by the workers: give <code>data_uri</code> or use <code>mmm-cli train --snowflake-table</code>; \
-            see <a href="/connect">Connect</a>.</p>
-            <h2>Uploaded tables</h2>\(rows.isEmpty ? "<p>None yet.</p>" : "<ul>\(rows.joined())</ul>")
+            \(snowflake)
+            <h2>Tables</h2>\(rows.isEmpty ? "<p>None yet.</p>" : "<ul>\(rows.joined())</ul>")
             """
-        return Pages.page("Data", current: "/data", user: context.user, body: body)
+        return Pages.page("Data", current: "/data", user: context.user, body: body, status: error == nil ? .ok : .badRequest)
     }
 
     static func upload(_ request: Request, context: ServeContext, state: ServeState) async throws -> Response {
         let form = try await WebForms.multipart(request, state: state)
         defer { form.cleanup() }
         try WebForms.checkCSRF(form.text("csrf"), context: context, state: state)
+        if form.text("source") == "snowflake" { return try await SnowflakeData.read(form, context: context, state: state) }
         guard let part = form.form.part("data"), !part.range.isEmpty else {
             throw APIError(.badRequest, "invalid_request", "choose a CSV file to upload", field: "data")
         }
@@ -70,7 +72,7 @@ enum DataPages {
                 """
         }.joined()
         let findings = inspection.findings.map { "<li>\(HTML.escape($0))</li>" }.joined()
-        let errorBlock = error.map { "<p class=\"error\" role=\"alert\" id=\"form-error\">\(HTML.escape($0.message))</p>" } ?? ""
+        let errorBlock = error.map { "<p class=\"error\" role=\"alert\" id=\"form-error\" tabindex=\"-1\">\(HTML.escape($0.message))</p>" } ?? ""
         let body = """
             <p>\(HTML.escape(inspection.source)): \(inspection.rows) rows\(inspection.dateColumn.map { ", dates in \(HTML.escape($0))" } ?? "")\
             \(inspection.cadence.map { ", \(HTML.escape($0))" } ?? "")\(inspection.firstDate.map { " from \($0)" } ?? "")\(inspection.lastDate.map { " to \($0)" } ?? "").</p>

@@ -22,6 +22,8 @@ enum StaticAssets {
         :focus-visible { outline: 3px solid #0b4f8a; outline-offset: 2px; }
         .error { border-left: 5px solid #b00020; padding: 0.4em 0.8em; background: #fff4f4; font-weight: bold; }
         .error::before { content: "Error: "; }
+        [aria-invalid="true"] { border: 2px solid #b00020 !important; }
+        .field:has([aria-invalid="true"]) > label::after { content: " (invalid: see the error above)"; font-weight: normal; }
         .ok { border-left: 5px solid var(--ink); padding: 0.4em 0.8em; background: var(--stripe); }
         .state { font-weight: bold; letter-spacing: 0.03em; }
         progress { width: 100%; height: 1.2em; }
@@ -109,6 +111,9 @@ enum StaticAssets {
         }
 
         document.addEventListener("DOMContentLoaded", () => {
+          // A form shown again with its error: start there (keyboard and screen-reader users hear it first).
+          const formError = document.getElementById("form-error");
+          if (formError) { formError.focus(); }
           document.querySelectorAll("[data-events]").forEach(followRun);
           document.querySelectorAll("form[data-allocate]").forEach(allocate);
         });

@@ -40,7 +40,7 @@ struct ServeFixture: Sendable {
     static func start(
         workers: Int = 2, maxUploadBytes: Int = 2 * 1024 * 1024, workerExecutable: String? = nil, metricsToken: String? = nil,
         oauth: Bool = true, devAuth: Bool = true, domains: [String] = ["example.com"], issuer given: TestIssuer? = nil,
-        queueRoot: String? = nil
+        queueRoot: String? = nil, workerEnvironment: [String: String]? = nil
     ) async throws -> ServeFixture {
         let issuer: TestIssuer
         if let given { issuer = given } else { issuer = try await TestIssuer.shared.get() }
@@ -52,6 +52,7 @@ struct ServeFixture: Sendable {
         configuration.store = directory.appendingPathComponent("runs").path
         configuration.workers = workers
         configuration.queueRoot = queueRoot
+        if let workerEnvironment { configuration.workerEnvironment = workerEnvironment }
         configuration.queuePollSeconds = 0.3
         configuration.threadsPerRun = 1
         configuration.maxUploadBytes = maxUploadBytes
