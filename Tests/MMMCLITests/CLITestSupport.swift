@@ -8,18 +8,7 @@ enum CLI {
         .deletingLastPathComponent()
 
     /// The binary next to the test bundle (SwiftPM builds it because this target depends on it).
-    static var binary: String {
-        if let override = ProcessInfo.processInfo.environment["MMM_CLI_PATH"] { return override }
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        for directory in candidates {
-            let path = directory.appendingPathComponent("mmm-cli").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return repoRoot.appendingPathComponent(".build/debug/mmm-cli").path
-    }
+    static var binary: String { BuiltExecutable.path("mmm-cli", repoRoot: repoRoot) }
 
     static func path(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
 
