@@ -102,7 +102,7 @@ struct QueueCommandTests {
         // lower bound: on a loaded machine the processor may have been starved of renewals before it was killed.)
         #expect(expiry <= Date().addingTimeInterval(3.001), "the lease was not renewed after its holders died")
 
-        FileManager.default.createFile(atPath: gate, contents: Data())
+        #expect(FileManager.default.createFile(atPath: gate, contents: Data()))
         let second = try await CLI.launch(
             ["queue", "process"] + queue + ["--loop", "--lease-seconds", "3", "--poll-seconds", "0.3"], environment: env)
         #expect(second.code == 0, "\(second.stderr)")
@@ -212,7 +212,7 @@ final class BackgroundCLI: Sendable {
 
     private static func file(_ directory: URL, _ name: String) -> URL {
         let url = directory.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         return url
     }
 

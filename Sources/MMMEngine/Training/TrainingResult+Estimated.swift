@@ -154,7 +154,7 @@ private struct EstimatedEvaluation {
 
     /// Robyn's `xDecompAgg` rows from per-row series (the non-zero mean quirk included, as the evaluator has it).
     static func decompose(_ series: [WindowSeries]) -> [VariableDecomposition] {
-        var rows = series.enumerated().map { index, part -> VariableDecomposition in
+        let rows = series.enumerated().map { index, part -> VariableDecomposition in
             let total = part.values.reduce(0, +)
             let nonZero = part.values.filter { $0 != 0 }
             let meanNon0 = index == 0
@@ -164,13 +164,7 @@ private struct EstimatedEvaluation {
                 name: part.name, coefficient: index == 0 ? (part.values.first ?? 0) : 0, xDecompAgg: total,
                 xDecompPerc: 0, xDecompMeanNon0: meanNon0, xDecompMeanNon0Perc: 0, positive: total >= 0)
         }
-        let yHatTotal = rows.reduce(0) { $0 + $1.xDecompAgg }
-        let meanNon0Total = rows.reduce(0) { $0 + $1.xDecompMeanNon0 }
-        for k in rows.indices {
-            rows[k].xDecompPerc = rows[k].xDecompAgg / yHatTotal
-            rows[k].xDecompMeanNon0Perc = rows[k].xDecompMeanNon0 / meanNon0Total
-        }
-        return rows
+        return rows.withShares()
     }
 
     func result(hyperparameters: CandidateHyperparameters) -> CandidateResult {

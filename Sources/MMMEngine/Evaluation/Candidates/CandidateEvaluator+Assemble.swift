@@ -75,13 +75,7 @@ extension CandidateEvaluator {
                     name: regressorNames[j], coefficient: b, xDecompAgg: total, xDecompPerc: 0,
                     xDecompMeanNon0: meanNon0, xDecompMeanNon0Perc: 0, positive: total >= 0))
         }
-        let yHatTotal = rows.reduce(0) { $0 + $1.xDecompAgg }
-        let meanNon0Total = rows.reduce(0) { $0 + $1.xDecompMeanNon0 }
-        for k in rows.indices {
-            rows[k].xDecompPerc = rows[k].xDecompAgg / yHatTotal
-            rows[k].xDecompMeanNon0Perc = rows[k].xDecompMeanNon0 / meanNon0Total
-        }
-        return rows
+        return rows.withShares()
     }
 
     /// Transformation scalars, response fields and (paid only) spend and efficiency fields per media.
