@@ -151,7 +151,7 @@ enum PrivateKeyText {
     static func write(_ pem: SecretValue, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
         let written = pem.bytes.withUnsafeBytes { buffer in posixWrite(fd, buffer.baseAddress, buffer.count) }
         let synced = fsync(fd) == 0

@@ -70,10 +70,20 @@ public struct LocalBenchmarkWorkspace: Sendable {
     /// - Throws: ``BenchmarkUsageError`` when another process holds it.
     public func lock() throws -> BenchmarkLock {
         let lockPath = path(".lock")
-        let fd = open(lockPath, O_CREAT | O_RDWR, 0o644)
+        // Close-on-exec: a child spawned meanwhile (a worker, R, anything) must not inherit the lock and outlive it.
+        let fd = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileWriteError(path: lockPath, reason: String(cString: strerror(errno))) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        // A few tries over a second: a process being spawned elsewhere in this program holds a copy of the
+        // descriptor until its exec closes it; a real second run holds the lock for its whole run.
+        var code: Int32 = 0
+        for attempt in 0..<20 {
+            if attempt > 0 { usleep(50_000) }
+            code = flock(fd, LOCK_EX | LOCK_NB) == 0 ? 0 : errno
+            if code != EWOULDBLOCK { break }
+        }
+        guard code == 0 else {
             close(fd)
+            guard code == EWOULDBLOCK else { throw FileWriteError(path: lockPath, reason: String(cString: strerror(code))) }
             throw BenchmarkUsageError("another process is running this benchmark (\(directory.path)); wait for it or use another --output")
         }
         return BenchmarkLock(fd: fd)

@@ -135,7 +135,7 @@ public struct LocalQueueStore: QueueStore {
     }
 
     private func writeFlushed(_ data: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var written = 0
