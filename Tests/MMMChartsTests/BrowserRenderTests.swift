@@ -6,9 +6,9 @@ import Testing
 
 /// The demo page (every chart type) opened in a real headless browser.
 @Suite struct BrowserRenderTests {
-    /// Writes /tmp/mmm-charts-demo.html (for people to look at) and checks it in Chromium: no console errors, no
-    /// outside requests, every chart rendered with non-zero size, no label outside its chart or overlapping
-    /// another, a screenshot and an A4 print.
+    /// Writes mmm-charts-demo.html in the temporary folder (for people to look at) and checks it in Chromium: no
+    /// console errors, no outside requests, every chart rendered with non-zero size, no label outside its chart or
+    /// overlapping another, a screenshot and an A4 print.
     @Test func demoPageRendersCleanlyInChromium() throws {
         let html = DemoPage.render()
         let dir = FileManager.default.temporaryDirectory

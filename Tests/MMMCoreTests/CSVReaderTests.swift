@@ -63,7 +63,7 @@ import Testing
         #expect(table.columns.count == 12)
         #expect(table["DATE"]?.values.kind == .date)
         #expect(table["events"]?.values.kind == .text)
-        // Column sums from shared/data/README.md, for checking a parser.
+        // Column sums published with Robyn's demo data (its data README in the development environment), typed in here.
         let sums: [String: Double] = [
             "revenue": 379005696.7, "tv_S": 3087487.8, "ooh_S": 8989331.7, "print_S": 775555.5,
             "facebook_I": 1695910319.6, "search_clicks_P": 3524603.0, "search_S": 1230426.7,

@@ -58,11 +58,12 @@ resource "google_cloud_run_v2_service" "web" {
     }
     containers {
       image = var.image
+      # Uploads and datasets go to serve's default work folder, `.mmm-serve` in the image's working directory (the
+      # home of its user, so writable); runs and the queue live in the bucket.
       args = concat([
         "serve", "--host", "0.0.0.0", "--port", "8080",
         "--store", "gs://${google_storage_bucket.main.name}/runs",
         "--queue-root", "gs://${google_storage_bucket.main.name}/queues", "--queue", "web",
-        "--work-dir", "/tmp/mmm-serve",
         "--oidc-issuer", "https://accounts.google.com",
         "--audience", var.web_oauth_client_id,
         "--allowed-domains", join(",", var.web_allowed_domains),

@@ -23,6 +23,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
+from fake_server_support import QuietServer, exit_with_parent
+
 SLOW_HITS = {}  # id -> requests that reached /slow ("" without an id)
 LOCK = threading.Lock()
 
@@ -92,29 +94,6 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b'{"message":"not found"}')
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
-
-
-class QuietServer(ThreadingHTTPServer):
-    """Ignores clients that drop a connection (timeouts, cancellation and the test process exiting do)."""
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            return
-        super().handle_error(request, client_address)
-
-
-def exit_with_parent():
-    """Ends this process once the process that started it is gone."""
-    parent = os.getppid()
-
-    def watch():
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 def main():

@@ -5,8 +5,8 @@ import Testing
 @testable import MMMEngine
 
 /// The benchmark-size run (2,000 iterations × 5 trials, seed 123) on Robyn's demo, against Robyn's own results on this
-/// machine kind (shared/spec/robyn-runtime.md): Robyn R 2000×1 best model NRMSE val 0.1131, DECOMP.RSSD 0.0944,
-/// R² train 0.942; robynpy 2000×5 0.0703 / 0.0626 / 0.936, total paid ROI 1.44 (R: 1.67).
+/// machine kind (from the project's Robyn runtime notes, typed in here): Robyn R 2000×1 best model NRMSE val 0.1131,
+/// DECOMP.RSSD 0.0944, R² train 0.942; robynpy 2000×5 0.0703 / 0.0626 / 0.936, total paid ROI 1.44 (R: 1.67).
 @Suite struct DemoQualityTests {
     @Test func bestModelIsAtLeastAsGoodAsRobyns() async throws {
         let result = try await Trainer.train(

@@ -6,9 +6,9 @@ import Testing
 
 /// The report of a real run opened in headless Chromium, and checked by an independent markup checker.
 @Suite struct ReportBrowserTests {
-    /// Writes the report to /tmp/mmm-report/ (with its pictures, so the file links resolve) and opens it: no console
+    /// Writes the report to <temporary folder>/mmm-report/ (with its pictures, so the file links resolve) and opens it: no console
     /// errors, no request leaving the page, every chart drawn with a size, no label spilling out of its chart, a
-    /// screenshot (/tmp/mmm-report.png) and an A4 print (/tmp/mmm-report.pdf) to look at.
+    /// screenshot (mmm-report.png) and an A4 print (mmm-report.pdf, beside it) to look at.
     @Test func theReportRendersCleanlyInChromiumAndPrintsOnA4() async throws {
         let folder = try await ReportFixture.folder()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mmm-report")
