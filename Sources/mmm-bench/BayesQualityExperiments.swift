@@ -31,6 +31,38 @@ enum BayesQualityExperiments {
             switch experiment {
             case "oracle-baseline":
                 builder.input.controls = [ControlInput(name: "baseline", values: simulation.truth.rows.baseline)]
+            case "oracle-transforms":
+                // The information bound: true baseline and true adstock/Hill parameters (priors 0.5 % wide), so only
+                // the channel effects are unknown.
+                builder.input.controls = [ControlInput(name: "baseline", values: simulation.truth.rows.baseline)]
+                for c in builder.input.channels.indices {
+                    guard let truth = simulation.truth.channels.first(where: { $0.variable == builder.input.channels[c].name }) else { continue }
+                    func unit(_ m: Double) -> Prior {
+                        let sd = 0.005 * Swift.min(m, 1 - m)
+                        let common = m * (1 - m) / (sd * sd) - 1
+                        return .beta(alpha: m * common, beta: (1 - m) * common)
+                    }
+                    func positive(_ m: Double) -> Prior { .gamma(shape: 40_000, rate: 40_000 / m) }
+                    if let theta = truth.hyperparameters["thetas"] { builder.input.channels[c].priors.adstockDecay = unit(theta) }
+                    if let alpha = truth.hyperparameters["alphas"] { builder.input.channels[c].priors.hillAlpha = positive(alpha) }
+                    if let gamma = truth.hyperparameters["gammas"] { builder.input.channels[c].priors.hillGamma = unit(gamma) }
+                }
+            case "joint":
+                // Trend and season fitted with the media (not on y): linear trend + changepoint ramps + Fourier.
+                let order = Int(BenchArguments.value("--fourier-order", in: arguments) ?? "2") ?? 2
+                let knots = Int(BenchArguments.value("--changepoints", in: arguments) ?? "0") ?? 0
+                builder.input.controls = builder.input.controls.filter { !["trend", "season"].contains($0.name) }
+                guard let epoch = CalendarDate(year: 1970, month: 1, day: 1) else { continue }
+                let days = prepared.dates.map { Double($0.days(since: epoch)) }
+                builder.input.controls.append(ControlInput(name: "t", values: days.map { $0 - days[0] }))
+                let w = prepared.design.window
+                for k in 0..<knots {
+                    let at = days[w.lowerBound] + (days[w.upperBound - 1] - days[w.lowerBound]) * 0.8 * Double(k + 1) / Double(knots + 1)
+                    builder.input.controls.append(ControlInput(name: "cp\(k)", values: days.map { Swift.max(0, $0 - at) }))
+                }
+                for (k, column) in BaselineFourier.columns(days: days, period: 365.25, order: order).enumerated() {
+                    builder.input.controls.append(ControlInput(name: "f\(k)", values: column))
+                }
             case "no-controls":
                 builder.input.controls = []
             case "fourier", "fourier-hol":

@@ -4,6 +4,7 @@ import MMMCore
 import MMMJobs
 
 extension BayesSettings.Inference: ExpressibleByArgument {}
+extension BayesSettings.Baseline: ExpressibleByArgument {}
 
 /// The Bayesian backend's flags (`train --backend bayes`); docs/bayes.md.
 struct BayesOptions: ParsableArguments {
@@ -26,6 +27,10 @@ struct BayesOptions: ParsableArguments {
         transform: BayesOptions.probability)
     var targetAccept: Double?
 
+    @Option(
+        help: "With --backend bayes: joint (default; linear trend and Fourier seasons estimated with the media) or prophet (the baseline decomposition's columns, fitted on the response, as the native engine uses them).")
+    var baseline: BayesSettings.Baseline?
+
     /// The settings with the flags applied.
     var settings: BayesSettings {
         var settings = BayesSettings()
@@ -34,6 +39,7 @@ struct BayesOptions: ParsableArguments {
         if let warmup { settings.warmup = warmup }
         if let chains { settings.chains = chains }
         if let targetAccept { settings.targetAccept = targetAccept }
+        if let baseline { settings.baseline = baseline }
         return settings
     }
 
@@ -42,7 +48,7 @@ struct BayesOptions: ParsableArguments {
     func check(bayes: Bool) throws {
         let given = [
             ("--inference", inference != nil), ("--draws", draws != nil), ("--warmup", warmup != nil),
-            ("--chains", chains != nil), ("--target-accept", targetAccept != nil),
+            ("--chains", chains != nil), ("--target-accept", targetAccept != nil), ("--baseline", baseline != nil),
         ].filter(\.1).map(\.0)
         if !bayes, let flag = given.first { throw ValidationError("\(flag) needs --backend bayes") }
         do {

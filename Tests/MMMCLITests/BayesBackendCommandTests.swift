@@ -91,4 +91,19 @@ import Testing
         #expect(r.stderr.contains(path), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad").path), "no run folder for a bad config")
     }
+
+    /// `--baseline` belongs to the Bayesian backend: without it, or with an unknown value, the flag is named, exit 2.
+    @Test func theBaselineFlagIsCheckedAndNamed() throws {
+        let dir = try scratchDirectory()
+        let native = try CLI.run(
+            [
+                "train", "--data", TrainCommandTests.demoData, "--config", TrainCommandTests.demoConfig, "--output", dir.path,
+                "--run-id", "native", "--baseline", "prophet",
+            ])
+        #expect(native.code == 2 && native.stderr.contains("--baseline needs --backend bayes"), "\(native.stderr)")
+        let unknown = try Self.train(dir, runId: "unknown", ["--baseline", "fourier"])
+        #expect(unknown.code == 2 && unknown.stderr.contains("--baseline"), "\(unknown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("native").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("unknown").path))
+    }
 }

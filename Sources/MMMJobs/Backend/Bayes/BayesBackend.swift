@@ -26,8 +26,13 @@ public struct BayesBackend: TrainingBackend {
     public func train(_ request: TrainingRequest, context: TrainingContext) async throws -> any TrainedModel {
         try settings.validate()
         let watch = StepWatch(clock: context.clock)
-        let prepared = try ModelDesignBuilder.build(request.prepared, holidays: request.holidays)
+        var prepared = try ModelDesignBuilder.build(request.prepared, holidays: request.holidays)
         for note in prepared.notes { context.report(note.inStep("train")) }
+        if settings.baseline == .joint {
+            let joint = try JointBaseline.apply(to: prepared)
+            prepared = joint.model
+            for note in joint.notes { context.report(note.inStep("train")) }
+        }
         let built = try BayesInputBuilder(prepared)
         for note in built.notes { context.report(note.inStep("train")) }
         let posterior: MMMPosterior
@@ -142,9 +147,9 @@ extension BayesSettings {
     func describe(seed: UInt64, threads: Int) -> String {
         switch inference {
         case .nuts:
-            return "NUTS \(chains) chains × (\(warmup) warm-up + \(draws) draws), target accept \(NumberFormatting.shortest(targetAccept)), seed \(seed), \(threads) threads"
+            return "NUTS \(chains) chains × (\(warmup) warm-up + \(draws) draws), target accept \(NumberFormatting.shortest(targetAccept)), seed \(seed), \(threads) threads, \(baseline.rawValue) baseline"
         case .map:
-            return "MAP + Laplace (approximate), \(draws) draws, seed \(seed)"
+            return "MAP + Laplace (approximate), \(draws) draws, seed \(seed), \(baseline.rawValue) baseline"
         }
     }
 
@@ -154,7 +159,7 @@ extension BayesSettings {
             inference == .nuts
             ? "NUTS, \(chains) chains × \(draws) draws after \(warmup) warm-up (target accept \(NumberFormatting.shortest(targetAccept)), seed \(seed))"
             : "MAP + Laplace approximation (approximate; \(draws) draws, seed \(seed))"
-        return "Bayesian backend: the posterior-mean model of \(how); per-row contributions and ROIs are posterior means, "
+        return "Bayesian backend (\(baseline.rawValue) baseline): the posterior-mean model of \(how); per-row contributions and ROIs are posterior means, "
             + "curve parameters are posterior means of θ (or Weibull shape and scale), α and γ, each media coefficient is scaled "
             + "so its curve's window total equals the posterior-mean contribution; intervals and diagnostics in posterior.csv "
             + "and posterior_diagnostics.json (docs/bayes.md)"

@@ -11,6 +11,14 @@ public struct BayesSettings: Sendable, Hashable, Codable {
         case map
     }
 
+    /// How the baseline's trend and seasons enter the model (docs/bayes.md "Baseline").
+    public enum Baseline: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Linear trend and Fourier seasons estimated together with the media (the default).
+        case joint
+        /// The baseline decomposition's columns fitted on the response, as the native engine uses them (Robyn's way).
+        case prophet
+    }
+
     /// The inference method (default NUTS).
     public var inference: Inference = .nuts
     /// Chains (default 4).
@@ -21,12 +29,14 @@ public struct BayesSettings: Sendable, Hashable, Codable {
     public var draws = 1000
     /// NUTS target acceptance rate δ (default 0.8; raise to 0.95 after divergences).
     public var targetAccept = 0.8
+    /// The baseline (default joint).
+    public var baseline = Baseline.joint
 
     /// The defaults: NUTS, 4 chains × (1000 warm-up + 1000 draws), δ = 0.8.
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case inference, chains, warmup, draws
+        case inference, chains, warmup, draws, baseline
         case targetAccept = "target_accept"
     }
 

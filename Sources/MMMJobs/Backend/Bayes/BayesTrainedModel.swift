@@ -25,7 +25,7 @@ public struct BayesTrainedModel: TrainedModel, ResultBackedModel {
 
     public func writeOutputs(to folder: any RunFolder, level: OutputLevel, threads: Int) async throws -> [String] {
         // One model: all_aggregated.csv would repeat pareto_aggregated.csv, so it is written only at full level.
-        var written = try await RobynTablesWriter.write(
+        let written = try await RobynTablesWriter.write(
             summary: summary, result: result, to: folder, level: level, threads: threads)
         try await folder.write(PosteriorFiles.summaryCSV(fit), to: Self.files.posterior)
         try await folder.write(try PosteriorFiles.drawsParquet(fit), to: Self.files.draws)

@@ -1,0 +1,83 @@
+import Foundation
+import MMMCore
+
+/// How well ANY estimator could recover the main channels' ROIs on a simulated data set: a lower bound on the
+/// expected ROI MAE of issue 17's quality figure (docs/bayes.md "How far the data can go").
+///
+/// The bound gives the estimator strictly more than any model has: the true baseline, every channel's true adstock and
+/// Hill curve, every *other* channel's true effect, the noise level, and the simulator's own ROI distribution
+/// (uniform on `roiRange`) as its prior. What remains is one number per channel — its coefficient — seen through
+/// Gaussian noise: the data give the ROI with standard error σ·Σh / (spend·√Σh²) (h the true saturated series over the
+/// window), a lift study adds a measurement with relative error `liftError`. The best estimator under squared or
+/// absolute loss then still errs by the Bayes risk E|E[r | x] − r|, computed here by quadrature; the bound is its
+/// mean over the main channels. More unknowns (the curves, the baseline, correlated channels) can only add to it.
+enum RecoveryInformationBound {
+    /// Per main channel: its variable, the ROI standard error from the data alone and with its lift study, if any.
+    struct Channel {
+        var variable: String
+        var dataSE: Double
+        var combinedSE: Double
+    }
+
+    /// The main channels' standard errors.
+    /// - Parameters:
+    ///   - truth: the simulation's truth.
+    ///   - lifts: whether the truth's lift studies count.
+    ///   - liftError: a study's relative measurement error.
+    ///   - mainShare: the spend share from which a paid channel is main (as `evaluate`).
+    static func channels(_ truth: Truth, lifts: Bool, liftError: Double, mainShare: Double = 0.03) -> [Channel] {
+        let window = truth.rows.dates.indices.filter { truth.rows.dates[$0] >= truth.windowStart && truth.rows.dates[$0] <= truth.windowEnd }
+        let spendTotal = truth.paidChannels.reduce(0.0) { $0 + ($1.totalSpend ?? 0) }
+        let tested = Set(truth.liftTests.map(\.study.channel))
+        var result: [Channel] = []
+        for channel in truth.paidChannels where !channel.placebo {
+            guard let spend = channel.totalSpend, spendTotal > 0, spend / spendTotal >= mainShare, channel.coefficient > 0,
+                let contributions = truth.rows.contributions[channel.variable], let roi = channel.roi
+            else { continue }
+            let h = window.map { contributions[$0] / channel.coefficient }
+            let sum = h.reduce(0, +)
+            let squares = h.reduce(0) { $0 + $1 * $1 }
+            guard squares > 0 else { continue }
+            let dataSE = truth.noiseSD * sum / (spend * squares.squareRoot())
+            var combined = dataSE
+            if lifts, tested.contains(channel.spendColumn ?? channel.variable) || tested.contains(channel.variable) {
+                let liftSE = liftError * roi
+                combined = 1 / (1 / (dataSE * dataSE) + 1 / (liftSE * liftSE)).squareRoot()
+            }
+            result.append(Channel(variable: channel.variable, dataSE: dataSE, combinedSE: combined))
+        }
+        return result
+    }
+
+    /// The bound: the mean Bayes risk over the main channels.
+    static func expectedMAE(_ truth: Truth, lifts: Bool, liftError: Double, roiRange: ClosedRange<Double>) -> Double? {
+        let channels = channels(truth, lifts: lifts, liftError: liftError)
+        guard !channels.isEmpty else { return nil }
+        return channels.map { bayesRisk(standardError: $0.combinedSE, range: roiRange) }.reduce(0, +) / Double(channels.count)
+    }
+
+    /// E|E[r | x] − r| for r ~ Uniform(range) and x ~ Normal(r, s²): the posterior is Normal(x, s²) truncated to the
+    /// range, whose mean is closed-form; the outer expectation is a midpoint rule over r and a trapezoid over the noise.
+    static func bayesRisk(standardError s: Double, range: ClosedRange<Double>) -> Double {
+        let a = range.lowerBound, b = range.upperBound
+        let rPoints = 200, zPoints = 481, zMax = 6.0
+        let dz = 2 * zMax / Double(zPoints - 1)
+        var total = 0.0
+        for i in 0..<rPoints {
+            let r = a + (b - a) * (Double(i) + 0.5) / Double(rPoints)
+            for j in 0..<zPoints {
+                let z = -zMax + Double(j) * dz
+                let weight = (j == 0 || j == zPoints - 1 ? 0.5 : 1) * dz * density(z)
+                let x = r + s * z
+                let lower = (a - x) / s, upper = (b - x) / s
+                let mass = cdf(upper) - cdf(lower)
+                let mean = mass > 1e-300 ? x + s * (density(lower) - density(upper)) / mass : (x < a ? a : b)
+                total += weight * abs(mean - r)
+            }
+        }
+        return total / Double(rPoints)
+    }
+
+    static func density(_ z: Double) -> Double { exp(-z * z / 2) / (2 * Double.pi).squareRoot() }
+    static func cdf(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
+}
