@@ -60,9 +60,8 @@ enum BayesQualityBenchmark {
             let simulation = try await SimulationJob(config: config, source: CSVFileSource(path: data), options: options).simulate()
             var row = Row(seed: seed)
             for (variant, lifts) in [false, true].enumerated() {
-                row.bound[variant] = RecoveryInformationBound.expectedMAE(
-                    simulation.truth, lifts: lifts, liftError: options.liftError, roiRange: options.roiRange)
                 let ses = RecoveryInformationBound.channels(simulation.truth, lifts: lifts, liftError: options.liftError)
+                row.bound[variant] = RecoveryInformationBound.expectedMAE(ses, roiRange: options.roiRange)
                 print(
                     "seed \(seed) information bound \(lifts ? "with" : "without") lift tests: the best estimator's expected MAE \(f(row.bound[variant])) ("
                         + ses.map { "\($0.variable) ROI se \(f($0.combinedSE, 2))" }.joined(separator: ", ") + ")")

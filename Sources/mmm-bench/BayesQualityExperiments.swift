@@ -6,12 +6,18 @@ import MMMJobs
 
 /// `mmm-bench bayes-experiment --experiment NAME [--seeds …] [--inference map|nuts]`: what limits the Bayesian
 /// backend's recovery, by changing one thing in its input and fitting the posterior directly.
-/// Experiments: `design` (as the backend), `oracle-baseline` (the simulation's true baseline as the only control),
-/// `no-controls` (media only).
+/// Experiments: `joint` (as the backend by default), `design` (as `--baseline prophet`), `fourier` (a trend + Fourier
+/// baseline built here: `--fourier-order K`, `--changepoints K`, `--holiday`), `oracle-baseline` (the simulation's true
+/// baseline as the only control), `oracle-transforms` (true baseline and true adstock/Hill: only the effects unknown),
+/// `no-controls` (media only). `--roi-prior` replaces the paid channels' ROI prior; `--lifts` adds the lift studies.
 enum BayesQualityExperiments {
     static func run(_ arguments: [String]) async throws {
         let seeds = (BenchArguments.value("--seeds", in: arguments) ?? "1,2,3").split(separator: ",").compactMap { UInt64($0) }
         let experiment = BenchArguments.value("--experiment", in: arguments) ?? "design"
+        let experiments = ["joint", "design", "fourier", "oracle-baseline", "oracle-transforms", "no-controls"]
+        guard experiments.contains(experiment) else {
+            throw BenchArguments.BadValue(description: "--experiment needs one of \(experiments.joined(separator: ", ")), got '\(experiment)'")
+        }
         let useNUTS = BenchArguments.value("--inference", in: arguments) == "nuts"
         let lifts = arguments.contains("--lifts")
         let config = try JobConfigLoader.load(path: "Examples/configs/demo_job_config.json").config
@@ -26,7 +32,9 @@ enum BayesQualityExperiments {
             var job = simulation.config
             if lifts { job.calibrationInput = .studies(simulation.liftTests) }
             let state = try DataPreparer().prepare(simulation.data, config: job, source: "sim")
-            let prepared = try ModelDesignBuilder.build(state)
+            let design = try ModelDesignBuilder.build(state)
+            // `joint` is the backend's default baseline (JointBaseline); `design` its `--baseline prophet`.
+            let prepared = experiment == "joint" ? try JointBaseline.apply(to: design).model : design
             var builder = try BayesInputBuilder(prepared)
             switch experiment {
             case "oracle-baseline":
@@ -47,13 +55,17 @@ enum BayesQualityExperiments {
                     if let alpha = truth.hyperparameters["alphas"] { builder.input.channels[c].priors.hillAlpha = positive(alpha) }
                     if let gamma = truth.hyperparameters["gammas"] { builder.input.channels[c].priors.hillGamma = unit(gamma) }
                 }
-            case "joint":
-                // Trend and season fitted with the media (not on y): linear trend + changepoint ramps + Fourier.
+            case "no-controls":
+                builder.input.controls = []
+            case "fourier":
+                // A baseline not fitted on y, built here so its parts can vary: linear trend, `--changepoints K`
+                // ramps in the first 80 % of the window, yearly Fourier of `--fourier-order K`, the decomposition's
+                // holiday column with `--holiday`, plus context.
                 let order = Int(BenchArguments.value("--fourier-order", in: arguments) ?? "2") ?? 2
                 let knots = Int(BenchArguments.value("--changepoints", in: arguments) ?? "0") ?? 0
-                builder.input.controls = builder.input.controls.filter { !["trend", "season"].contains($0.name) }
-                guard let epoch = CalendarDate(year: 1970, month: 1, day: 1) else { continue }
-                let days = prepared.dates.map { Double($0.days(since: epoch)) }
+                let drop = arguments.contains("--holiday") ? ["trend", "season"] : ["trend", "season", "holiday"]
+                builder.input.controls = builder.input.controls.filter { !drop.contains($0.name) }
+                let days = prepared.dates.map { Double($0.daysSinceEpoch) }
                 builder.input.controls.append(ControlInput(name: "t", values: days.map { $0 - days[0] }))
                 let w = prepared.design.window
                 for k in 0..<knots {
@@ -61,18 +73,6 @@ enum BayesQualityExperiments {
                     builder.input.controls.append(ControlInput(name: "cp\(k)", values: days.map { Swift.max(0, $0 - at) }))
                 }
                 for (k, column) in BaselineFourier.columns(days: days, period: 365.25, order: order).enumerated() {
-                    builder.input.controls.append(ControlInput(name: "f\(k)", values: column))
-                }
-            case "no-controls":
-                builder.input.controls = []
-            case "fourier", "fourier-hol":
-                // Baseline features not fitted on y: linear trend and yearly Fourier order 2, plus context.
-                let keep = experiment == "fourier-hol" ? ["holiday"] : []
-                builder.input.controls = builder.input.controls.filter { !["trend", "season", "holiday"].contains($0.name) || keep.contains($0.name) }
-                guard let epoch = CalendarDate(year: 1970, month: 1, day: 1) else { continue }
-                let days = prepared.dates.map { Double($0.days(since: epoch)) }
-                builder.input.controls.append(ControlInput(name: "t", values: days.map { $0 - days[0] }))
-                for (k, column) in BaselineFourier.columns(days: days, period: 365.25, order: 2).enumerated() {
                     builder.input.controls.append(ControlInput(name: "f\(k)", values: column))
                 }
             default:

@@ -49,9 +49,8 @@ enum RecoveryInformationBound {
         return result
     }
 
-    /// The bound: the mean Bayes risk over the main channels.
-    static func expectedMAE(_ truth: Truth, lifts: Bool, liftError: Double, roiRange: ClosedRange<Double>) -> Double? {
-        let channels = channels(truth, lifts: lifts, liftError: liftError)
+    /// The bound: the mean Bayes risk over the main channels (from ``channels(_:lifts:liftError:mainShare:)``).
+    static func expectedMAE(_ channels: [Channel], roiRange: ClosedRange<Double>) -> Double? {
         guard !channels.isEmpty else { return nil }
         return channels.map { bayesRisk(standardError: $0.combinedSE, range: roiRange) }.reduce(0, +) / Double(channels.count)
     }

@@ -23,14 +23,8 @@ extension ChannelKernel {
         let start = study.lowerBound
         guard start > 0, !study.isEmpty else { return (0, .zero) }
         let adstockLanes = logitTheta == nil ? 2 : 1
-        let alpha = Foundation.exp(logAlpha)
-        let gamma = SpecialFunctions.logistic(logitGamma)
-        var top = window.lowerBound
-        for t in window where adstocked[t] > adstocked[top] { top = t }
-        let peak = adstocked[top]
-        let logInflexion = Foundation.log(gamma * peak)
-        var peakRatios = SIMD2<Double>.zero
-        for lane in 0..<adstockLanes { peakRatios[lane] = slopes[lane * rows + top] / peak }
+        let scale = hillScale(window: window, adstockLanes: adstockLanes, logAlpha: logAlpha, logitGamma: logitGamma)
+        let (alpha, gamma, logInflexion, peakRatios) = (scale.alpha, scale.gamma, scale.logInflexion, scale.peakRatios)
         var value = 0.0
         var partials = SIMD4<Double>.zero
         var power = 1.0

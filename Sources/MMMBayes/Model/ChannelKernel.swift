@@ -111,16 +111,32 @@ struct ChannelKernel {
         }
     }
 
-    /// Hill on the window rows of `adstocked`, with its `adstockLanes` slope series, into `state`.
-    private func hill(window: Range<Int>, adstockLanes: Int, logAlpha: Double, logitGamma: Double, into state: inout ChannelState) {
-        let alpha = Foundation.exp(logAlpha)
+    /// The Hill curve's scale on the window, shared by the window's saturation and the lift tests' carry-in: α, γ,
+    /// log of the inflexion I = γ · max(adstocked window) (Robyn's), and per adstock lane ∂ log(max) / ∂ lane.
+    struct HillScale {
+        var alpha: Double
+        var gamma: Double
+        var logInflexion: Double
+        var peakRatios: SIMD2<Double>
+    }
+
+    /// The Hill scale from the current `adstocked` and `slopes` (after ``adstock``).
+    func hillScale(window: Range<Int>, adstockLanes: Int, logAlpha: Double, logitGamma: Double) -> HillScale {
         let gamma = SpecialFunctions.logistic(logitGamma)
         var top = window.lowerBound
         for t in window where adstocked[t] > adstocked[top] { top = t }
         let peak = adstocked[top]
-        let logInflexion = Foundation.log(gamma * peak)
-        let peakRatios = (0..<adstockLanes).map { slopes[$0 * rows + top] / peak }
-        let gammaFactor = -alpha * (1 - gamma)
+        var peakRatios = SIMD2<Double>.zero
+        for lane in 0..<adstockLanes { peakRatios[lane] = slopes[lane * rows + top] / peak }
+        return HillScale(
+            alpha: Foundation.exp(logAlpha), gamma: gamma, logInflexion: Foundation.log(gamma * peak), peakRatios: peakRatios)
+    }
+
+    /// Hill on the window rows of `adstocked`, with its `adstockLanes` slope series, into `state`.
+    private func hill(window: Range<Int>, adstockLanes: Int, logAlpha: Double, logitGamma: Double, into state: inout ChannelState) {
+        let scale = hillScale(window: window, adstockLanes: adstockLanes, logAlpha: logAlpha, logitGamma: logitGamma)
+        let (alpha, logInflexion, peakRatios) = (scale.alpha, scale.logInflexion, scale.peakRatios)
+        let gammaFactor = -alpha * (1 - scale.gamma)
         let start = window.lowerBound
         let n = rows
         let w = state.rows

@@ -17,7 +17,7 @@ import MMMEngine
 /// `monthly` pairs of period 30.5 days and order ``monthlyOrder``. The holiday column and the factors' effects stay the
 /// decomposition's: they are sparse, so what they could take from the media is small. `baseline_columns` the user
 /// supplied are left as they are.
-enum JointBaseline {
+package enum JointBaseline {
     /// Yearly Fourier order: PyMC-Marketing's usual `yearly_seasonality=2`; order 3 measured the same.
     static let yearlyOrder = 2
     /// Weekly Fourier order: Prophet's default for weekly seasonality.
@@ -29,10 +29,10 @@ enum JointBaseline {
     /// - Parameter model: the native engine's prepared model.
     /// - Returns: the model for the posterior, and a note when anything was replaced.
     /// - Throws: ``EngineError`` if the new design is invalid (it has the same rows as the old one).
-    static func apply(to model: PreparedModel) throws -> (model: PreparedModel, notes: [Diagnostic]) {
+    package static func apply(to model: PreparedModel) throws -> (model: PreparedModel, notes: [Diagnostic]) {
         let design = model.design
-        guard model.baseline != nil, let origin = model.dates.indices.contains(design.window.lowerBound) ? model.dates[design.window.lowerBound] : nil
-        else { return (model, []) }
+        guard model.baseline != nil, model.dates.indices.contains(design.window.lowerBound) else { return (model, []) }
+        let origin = model.dates[design.window.lowerBound]
         let userColumns = Set(model.config.baselineColumns)
         let days = model.dates.map { Double($0.daysSinceEpoch) }
         var regressors: [Regressor] = []
