@@ -9,7 +9,7 @@ import MMMJobs
 /// Experiments: `joint` (as the backend by default), `design` (as `--baseline prophet`), `fourier` (a trend + Fourier
 /// baseline built here: `--fourier-order K`, `--changepoints K`, `--holiday`), `oracle-baseline` (the simulation's true
 /// baseline as the only control), `oracle-transforms` (true baseline and true adstock/Hill: only the effects unknown),
-/// `no-controls` (media only). `--roi-prior` replaces the paid channels' ROI prior; `--lifts` adds the lift studies.
+/// `no-controls` (media only). `--range-prior bounded|matched` picks the hyperparameter priors; `--roi-prior` replaces the paid channels' ROI prior; `--lifts` adds the lift studies (`--lift-tests N`, default 3, on the largest spenders).
 enum BayesQualityExperiments {
     static func run(_ arguments: [String]) async throws {
         let seeds = (BenchArguments.value("--seeds", in: arguments) ?? "1,2,3").split(separator: ",").compactMap { UInt64($0) }
@@ -20,11 +20,13 @@ enum BayesQualityExperiments {
         }
         let useNUTS = BenchArguments.value("--inference", in: arguments) == "nuts"
         let lifts = arguments.contains("--lifts")
+        let liftCount = try BenchArguments.positive("--lift-tests", in: arguments, default: 3)
+        let rangePrior = try BenchArguments.choice("--range-prior", in: arguments, default: BayesSettings.RangePrior.bounded)
         let config = try JobConfigLoader.load(path: "Examples/configs/demo_job_config.json").config
         var maes: [Double] = []
         for seed in seeds {
             var options = SimulationOptions(seed: seed)
-            options.liftTests = 3
+            options.liftTests = liftCount
             options.placebo = true
             let simulation = try await SimulationJob(
                 config: config, source: CSVFileSource(path: "Examples/data/dt_simulated_weekly.csv"), options: options
@@ -35,7 +37,7 @@ enum BayesQualityExperiments {
             let design = try ModelDesignBuilder.build(state)
             // `joint` is the backend's default baseline (JointBaseline); `design` its `--baseline prophet`.
             let prepared = experiment == "joint" ? try JointBaseline.apply(to: design).model : design
-            var builder = try BayesInputBuilder(prepared)
+            var builder = try BayesInputBuilder(prepared, rangePrior: rangePrior)
             switch experiment {
             case "oracle-baseline":
                 builder.input.controls = [ControlInput(name: "baseline", values: simulation.truth.rows.baseline)]

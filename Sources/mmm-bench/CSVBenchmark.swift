@@ -64,23 +64,3 @@ enum CSVBenchmark {
         return out
     }
 }
-
-/// Tiny flag reader for the benchmarks.
-enum BenchArguments {
-    struct BadValue: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func value(_ flag: String, in arguments: [String]) -> String? {
-        guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
-        return arguments[i + 1]
-    }
-
-    /// A positive integer flag, or `fallback` when absent.
-    /// - Throws: ``BadValue`` when the value is not a positive integer.
-    static func positive(_ flag: String, in arguments: [String], default fallback: Int) throws -> Int {
-        guard let text = value(flag, in: arguments) else { return fallback }
-        guard let number = Int(text), number > 0 else { throw BadValue(description: "\(flag) needs a positive integer, got '\(text)'") }
-        return number
-    }
-}

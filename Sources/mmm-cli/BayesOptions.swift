@@ -5,6 +5,7 @@ import MMMJobs
 
 extension BayesSettings.Inference: ExpressibleByArgument {}
 extension BayesSettings.Baseline: ExpressibleByArgument {}
+extension BayesSettings.RangePrior: ExpressibleByArgument {}
 
 /// The Bayesian backend's flags (`train --backend bayes`); docs/bayes.md.
 struct BayesOptions: ParsableArguments {
@@ -31,6 +32,10 @@ struct BayesOptions: ParsableArguments {
         help: "With --backend bayes: joint (default; linear trend and Fourier seasons estimated with the media) or prophet (the baseline decomposition's columns, fitted on the response, as the native engine uses them).")
     var baseline: BayesSettings.Baseline?
 
+    @Option(
+        help: "With --backend bayes: how the config's hyperparameter ranges become priors: bounded (default; uniform inside the range with the bounds as hard limits, as Robyn samples them) or matched (a Beta or Gamma with the uniform's mean and sd, no hard limits).")
+    var rangePrior: BayesSettings.RangePrior?
+
     /// The settings with the flags applied.
     var settings: BayesSettings {
         var settings = BayesSettings()
@@ -40,6 +45,7 @@ struct BayesOptions: ParsableArguments {
         if let chains { settings.chains = chains }
         if let targetAccept { settings.targetAccept = targetAccept }
         if let baseline { settings.baseline = baseline }
+        if let rangePrior { settings.rangePrior = rangePrior }
         return settings
     }
 
@@ -49,6 +55,7 @@ struct BayesOptions: ParsableArguments {
         let given = [
             ("--inference", inference != nil), ("--draws", draws != nil), ("--warmup", warmup != nil),
             ("--chains", chains != nil), ("--target-accept", targetAccept != nil), ("--baseline", baseline != nil),
+            ("--range-prior", rangePrior != nil),
         ].filter(\.1).map(\.0)
         if !bayes, let flag = given.first { throw ValidationError("\(flag) needs --backend bayes") }
         do {

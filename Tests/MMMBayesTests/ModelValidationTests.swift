@@ -32,6 +32,26 @@ struct ModelValidationTests {
         expectError(input, code: .invalidPrior, path: "noisePrior", exit: 2, "σ needs (0, ∞)")
     }
 
+    @Test func boundedPriorsMustLieInsideTheirSupportAndOnlyOnTransforms() throws {
+        var input = TestModels.small().input
+        input.channels[0].priors.hillGamma = .uniform(lower: 0.3, upper: 1.5)
+        expectError(input, code: .invalidPrior, path: "channels.ch1.priors.hillGamma", exit: 2, "γ interval past 1")
+        input = TestModels.small().input
+        input.channels[2].priors.hillAlpha = .uniform(lower: -0.5, upper: 3)
+        expectError(input, code: .invalidPrior, path: "channels.ch3.priors.hillAlpha", exit: 2, "α interval below 0")
+        input = TestModels.small().input
+        input.channels[0].priors.adstockDecay = .uniform(lower: 0.4, upper: 0.2)
+        expectError(input, code: .invalidPrior, path: "channels.ch1.priors.adstockDecay.upper", exit: 2, "empty interval")
+        input = TestModels.small().input
+        input.noisePrior = .uniform(lower: 0, upper: 1)
+        expectError(input, code: .invalidPrior, path: "noisePrior", exit: 2, "σ is sampled on its log: no interval")
+        input = TestModels.small().input
+        input.channels[0].priors.adstockDecay = .uniform(lower: 0, upper: 1)
+        input.channels[0].priors.hillAlpha = .uniform(lower: 0.5, upper: 3)
+        input.channels[0].priors.hillGamma = .uniform(lower: 0.3, upper: 1)
+        _ = try MMMPosterior(input)
+    }
+
     @Test func badLiftTests() {
         var input = TestModels.small().input
         input.liftTests = [LiftTest(channels: ["ch1", "tv"], rows: 3..<6, lift: 100, standardError: 10)]

@@ -9,6 +9,7 @@ struct PriorTests {
     static let priors: [Prior] = [
         .normal(mean: 0.3, sd: 1.7), .halfNormal(sd: 0.8), .logNormal(mu: 0.2, sigma: 0.6), .beta(alpha: 2.5, beta: 4),
         .gamma(shape: 3, rate: 2), .beta(alpha: 1, beta: 3), .gamma(shape: 0.7, rate: 0.5),
+        .scaledBeta(alpha: 2, beta: 3, lower: 0.5, upper: 3), .uniform(lower: 0, upper: 0.3), .uniform(lower: 0.3, upper: 1),
     ]
 
     @Test func constrainedDensitiesMatchSciPy() {
@@ -21,6 +22,12 @@ struct PriorTests {
         for (prior, (x, value)) in zip(Self.priors, reference) {
             #expect(FiniteDifference.close(prior.logDensity(x), value, relative: 1e-12), "\(prior) at \(x)")
         }
+        // A stretched Beta by its closed form: Beta(2, 3) has density 12·z(1 − z)², here z = (1.2 − 0.5)/2.5 and the
+        // stretch divides by 2.5; a uniform on (0, 0.3) has density 1/0.3.
+        #expect(FiniteDifference.close(Self.priors[7].logDensity(1.2), -0.36135789184311423, relative: 1e-12))
+        #expect(FiniteDifference.close(Self.priors[8].logDensity(0.1), 1.2039728043259361, relative: 1e-12))
+        #expect(Self.priors[7].logDensity(0.4) == -.infinity && Self.priors[8].logDensity(0.31) == -.infinity)
+        #expect(FiniteDifference.close(Self.priors[7].mean, 0.5 + 2.5 * 0.4, relative: 1e-14))
         #expect(Prior.beta(alpha: 2, beta: 2).logDensity(1.2) == -.infinity)
         #expect(Prior.gamma(shape: 2, rate: 1).logDensity(-1.0) == -.infinity)
     }
@@ -28,7 +35,10 @@ struct PriorTests {
     @Test(arguments: priors)
     func unconstrainedDensityIntegratesToOne(_ prior: Prior) {
         // ∫ p(x(u))·|dx/du| du = 1 checks the density and its log-Jacobian together.
-        let (lo, hi) = prior.support == .real ? (-40.0, 40.0) : (-60.0, 12.0)
+        let (lo, hi): (Double, Double) = switch prior.support {
+        case .real, .interval: (-40, 40)
+        default: (-60, 12)
+        }
         let n = 200_000
         let h = (hi - lo) / Double(n)
         var total = 0.0
@@ -47,6 +57,7 @@ struct PriorTests {
             case .real: 0
             case .positive: u
             case .unitInterval: Foundation.log(x) + Foundation.log1p(-x)
+            case .interval(let lower, let upper): Foundation.log((x - lower) * (upper - x) / (upper - lower))
             }
             #expect(FiniteDifference.close(prior.logDensity(x) + jacobian, prior.logDensityUnconstrained(u), relative: 1e-11))
             #expect(FiniteDifference.close(prior.support.unconstrain(x), u, relative: 1e-12))
@@ -70,6 +81,8 @@ struct PriorTests {
         let cases: [(Prior, String)] = [
             (.normal(mean: 0, sd: -1), "p.sd"), (.halfNormal(sd: 0), "p.sd"), (.beta(alpha: .nan, beta: 1), "p.alpha"),
             (.gamma(shape: 2, rate: -3), "p.rate"), (.logNormal(mu: .infinity, sigma: 1), "p.mu"),
+            (.uniform(lower: 2, upper: 1), "p.upper"), (.uniform(lower: .nan, upper: 1), "p.lower"),
+            (.scaledBeta(alpha: 0, beta: 1, lower: 0, upper: 1), "p.alpha"),
         ]
         for (prior, path) in cases {
             #expect(throws: BayesError.self) { try prior.validate(path: "p") }

@@ -37,7 +37,15 @@ struct VerdictTests {
         #expect(verdict.findings.count == 4)
         #expect(verdict.text.contains("R-hat ≥ 1.01 for 1 of 2 quantities (worst a 1.05)"))
         #expect(verdict.text.contains("bulk ESS below 400") && verdict.text.contains("tail ESS below 400"))
-        #expect(verdict.text.contains("12 divergent transitions") && verdict.text.contains("--target-accept"))
+        #expect(verdict.text.contains("12 divergent transitions") && verdict.text.contains("--target-accept (now 0.8, try 0.95)"))
+    }
+
+    @Test func divergencesAtAHighTargetSuggestSomethingElse() {
+        let summaries = [Self.summary("a", rHat: 1.0, bulk: 900, tail: 700)]
+        let verdict = Verdict.nuts(summaries: summaries, sampler: Self.sampler(divergences: 1), targetAccept: 0.95)
+        #expect(verdict.status == .failed)
+        #expect(verdict.text.contains("now 0.95, try 0.99") && verdict.text.contains("narrow the hyperparameter ranges"), "\(verdict.text)")
+        #expect(!verdict.text.contains("try 0.95"))
     }
 
     @Test func treeDepthHitsOnlyWarn() {

@@ -92,18 +92,39 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad").path), "no run folder for a bad config")
     }
 
-    /// `--baseline` belongs to the Bayesian backend: without it, or with an unknown value, the flag is named, exit 2.
-    @Test func theBaselineFlagIsCheckedAndNamed() throws {
+    /// A Bayesian-only flag: without `--backend bayes`, or with an unknown value, the flag is named, exit 2, and no
+    /// run folder is made.
+    func expectChecked(_ flag: String, valid: String, unknown value: String) throws {
         let dir = try scratchDirectory()
         let native = try CLI.run(
             [
                 "train", "--data", TrainCommandTests.demoData, "--config", TrainCommandTests.demoConfig, "--output", dir.path,
-                "--run-id", "native", "--baseline", "prophet",
+                "--run-id", "native", flag, valid,
             ])
-        #expect(native.code == 2 && native.stderr.contains("--baseline needs --backend bayes"), "\(native.stderr)")
-        let unknown = try Self.train(dir, runId: "unknown", ["--baseline", "fourier"])
-        #expect(unknown.code == 2 && unknown.stderr.contains("--baseline"), "\(unknown.stderr)")
+        #expect(native.code == 2 && native.stderr.contains("\(flag) needs --backend bayes"), "\(native.stderr)")
+        let unknown = try Self.train(dir, runId: "unknown", [flag, value])
+        #expect(unknown.code == 2 && unknown.stderr.contains(flag), "\(unknown.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("native").path))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("unknown").path))
+    }
+
+    @Test func theBaselineFlagIsCheckedAndNamed() throws {
+        try expectChecked("--baseline", valid: "prophet", unknown: "fourier")
+    }
+
+    @Test func theRangePriorFlagIsCheckedNamedAndRecorded() throws {
+        try expectChecked("--range-prior", valid: "matched", unknown: "flat")
+        let dir = try scratchDirectory()
+        for choice in ["bounded", "matched"] {
+            let run = try Self.train(dir, runId: choice, ["--inference", "map", "--draws", "50", "--range-prior", choice])
+            #expect(run.code == 0, "\(run.stderr)")
+            let summary = try jsonObject(
+                try String(contentsOfFile: dir.appendingPathComponent("\(choice)/model_summary.json").path, encoding: .utf8))
+            let rule = summary["best_model_rule"] as? String ?? ""
+            #expect(rule.contains("\(choice) range priors"), "\(rule)")
+        }
+        // The flag reaches the model: the two posteriors differ.
+        let posteriors = try ["bounded", "matched"].map { try Data(contentsOf: dir.appendingPathComponent("\($0)/posterior.csv")) }
+        #expect(posteriors[0] != posteriors[1])
     }
 }

@@ -52,9 +52,14 @@ public struct Verdict: Sendable, Hashable, Codable {
             }
         }
         if sampler.divergences > 0 {
+            // Past 0.95 a higher target rarely helps; narrower ranges (or their priors) change the geometry itself.
+            let remedy =
+                targetAccept < 0.95
+                ? "raise --target-accept (now \(format(targetAccept)), try 0.95)"
+                : "raise --target-accept further (now \(format(targetAccept)), try 0.99) or narrow the hyperparameter ranges in the config"
             failures.append(
                 "\(sampler.divergences) divergent transitions after warm-up: the posterior has regions the sampler cannot "
-                    + "explore; raise --target-accept (now \(format(targetAccept)), try 0.95)")
+                    + "explore; \(remedy)")
         }
         if sampler.treeDepthHits > 0 {
             warnings.append(

@@ -67,10 +67,17 @@ struct InputValidation {
         }
     }
 
-    /// A prior must have valid parameters and the support its parameter needs.
-    static func checkPrior(_ prior: Prior, support: Support, path: String) throws(BayesError) {
+    /// A prior must have valid parameters and the support its parameter needs; a transform parameter (adstock,
+    /// Hill) also takes a prior on a bounded interval inside that support (``Prior/scaledBeta(alpha:beta:lower:upper:)``).
+    static func checkPrior(_ prior: Prior, support: Support, path: String, bounded: Bool = false) throws(BayesError) {
         try prior.validate(path: path)
-        guard prior.support == support else {
+        let fits: Bool
+        switch (prior.support, support) {
+        case (.interval(let lower, _), .positive) where bounded: fits = lower >= 0
+        case (.interval(let lower, let upper), .unitInterval) where bounded: fits = lower >= 0 && upper <= 1
+        default: fits = prior.support == support
+        }
+        guard fits else {
             throw BayesError(
                 .invalidPrior, path: path,
                 "needs a prior on \(support.rangeDescription), but \(prior) lives on \(prior.support.rangeDescription)")
@@ -87,7 +94,7 @@ struct InputValidation {
             ? [(p.adstockDecay, .unitInterval, "adstockDecay")]
             : [(p.weibullShape, .positive, "weibullShape"), (p.weibullScale, .unitInterval, "weibullScale")]
         let all = adstockPriors + [(p.hillAlpha, .positive, "hillAlpha"), (p.hillGamma, .unitInterval, "hillGamma")]
-        for (prior, support, name) in all { try checkPrior(prior, support: support, path: "\(path).\(name)") }
+        for (prior, support, name) in all { try checkPrior(prior, support: support, path: "\(path).\(name)", bounded: true) }
         let effect: EffectPrior
         switch p.effect {
         case .some(let given): effect = given
@@ -158,6 +165,7 @@ extension Support {
         case .real: return "the real line"
         case .positive: return "(0, ∞)"
         case .unitInterval: return "(0, 1)"
+        case .interval(let lower, let upper): return "(\(lower), \(upper))"
         }
     }
 }

@@ -109,7 +109,8 @@ extension MMMPosterior: LogDensityModel {
             for lane in 0..<state.lanes {
                 var dTotal = 0.0
                 for t in 0..<state.rows { dTotal += d[lane * state.rows + t] }
-                gradient[slots.adstock + lane] += beta * ws.sums[c][lane + 1] - hScale * dTotal / total
+                let kernelSlope = beta * ws.sums[c][lane + 1] - hScale * dTotal / total
+                gradient[slots.adstock + lane] += kernelSlope * ws.laneSlopes[c][lane]
             }
         }
         return prior.value
@@ -117,28 +118,42 @@ extension MMMPosterior: LogDensityModel {
 
     /// The carry-in term of channel `c` over a study's rows (window-relative), from the kernel's current adstock.
     private func carryIn(_ c: Int, _ q: [Double], rows: Range<Int>, _ ws: borrowing MMMWorkspace) -> (value: Double, partials: SIMD4<Double>) {
-        let slots = layout.channels[c]
+        let v = kernelCoordinates(c, q).values
+        let geometric = channels[c].adstock == .geometric
         let study = (window.lowerBound + rows.lowerBound)..<(window.lowerBound + rows.upperBound)
         return ws.kernels[c].carryIn(
-            media: media[c], window: window, study: study,
-            logitTheta: channels[c].adstock == .geometric ? q[slots.adstock] : nil, logAlpha: q[slots.alpha],
-            logitGamma: q[slots.gamma])
+            media: media[c], window: window, study: study, logitTheta: geometric ? v[0] : nil,
+            logAlpha: geometric ? v[1] : v[2], logitGamma: geometric ? v[2] : v[3])
     }
 
-    /// Fills the workspace state of channel `c` from its unconstrained transform parameters.
+    /// Fills the workspace state of channel `c` from its unconstrained transform parameters (mapped to the
+    /// kernel's coordinates, whose slopes ``channelGradient`` applies).
     private func evaluateChannel(_ c: Int, _ q: [Double], _ ws: inout MMMWorkspace) {
-        let slots = layout.channels[c]
+        let lanes = kernelCoordinates(c, q)
+        ws.laneSlopes[c] = lanes.slopes
+        let v = lanes.values
         switch channels[c].adstock {
         case .geometric:
             ws.kernels[c].geometric(
-                media: media[c], window: window, logitTheta: q[slots.adstock], logAlpha: q[slots.alpha],
-                logitGamma: q[slots.gamma], into: &ws.states[c])
+                media: media[c], window: window, logitTheta: v[0], logAlpha: v[1], logitGamma: v[2], into: &ws.states[c])
         case .weibullCDF, .weibullPDF:
             ws.kernels[c].weibull(
-                media: media[c], window: window, logShape: q[slots.adstock], logitScale: q[slots.adstock + 1],
-                pdf: channels[c].adstock == .weibullPDF, logAlpha: q[slots.alpha], logitGamma: q[slots.gamma],
-                into: &ws.states[c])
+                media: media[c], window: window, logShape: v[0], logitScale: v[1],
+                pdf: channels[c].adstock == .weibullPDF, logAlpha: v[2], logitGamma: v[3], into: &ws.states[c])
         }
+    }
+
+    /// Channel `c`'s transform parameters in the kernel's coordinates (``NativeLane``), with d(kernel coordinate) /
+    /// d(sampler coordinate) per lane: 1 unless the prior is on a bounded interval.
+    private func kernelCoordinates(_ c: Int, _ q: [Double]) -> (values: SIMD4<Double>, slopes: SIMD4<Double>) {
+        let start = layout.channels[c].adstock
+        let priors = channels[c].transformPriors
+        var values = SIMD4<Double>.zero
+        var slopes = SIMD4<Double>.zero
+        for lane in priors.indices {
+            (values[lane], slopes[lane]) = channels[c].kernelLane(lane).map(q[start + lane], support: priors[lane].support)
+        }
+        return (values, slopes)
     }
 
     /// The prior terms that depend on one parameter each (transforms, controls, σ), with their derivatives.

@@ -95,6 +95,14 @@ struct ResolvedChannel: Sendable {
     var effectPrior: Prior
     /// Total spend over the window; `nil` for organic variables.
     var spendTotal: Double?
+
+    /// The fast kernel's coordinate of transform lane `lane` (log for k and α, logit for θ, s and γ).
+    func kernelLane(_ lane: Int) -> NativeLane {
+        // Lanes: geometric θ, α, γ; Weibull k, s, α, γ. The last is always γ and the one before it α.
+        let fromEnd = transformPriors.count - lane
+        if fromEnd <= 2 { return fromEnd == 2 ? .log : .logit }
+        return adstock == .geometric || lane == 1 ? .logit : .log
+    }
 }
 
 /// A control after standardisation.

@@ -51,6 +51,8 @@ public struct MMMWorkspace {
     /// Per channel: the carry-in term of the current immediate-scope lift study and its partials.
     var carryValues: [Double]
     var carryPartials: [SIMD4<Double>]
+    /// Per channel: d(kernel coordinate) / d(sampler coordinate) per transform lane (``NativeLane``).
+    var laneSlopes: [SIMD4<Double>]
 
     init(_ model: MMMPosterior) {
         let rows = model.window.count
@@ -63,5 +65,6 @@ public struct MMMWorkspace {
         weights = Array(repeating: 0, count: rows)
         carryValues = betas
         carryPartials = Array(repeating: .zero, count: model.channels.count)
+        laneSlopes = Array(repeating: SIMD4(repeating: 1), count: model.channels.count)
     }
 }

@@ -1,13 +1,16 @@
 import Foundation
 
 /// Where a parameter lives, and the bijection from the real line the sampler uses for it.
-public enum Support: String, Sendable, Hashable, Codable {
+public enum Support: Sendable, Hashable, Codable {
     /// The real line: identity.
     case real
     /// (0, ∞): x = exp(u), log-Jacobian u.
     case positive
     /// (0, 1): x = logistic(u), log-Jacobian log x + log(1 − x).
     case unitInterval
+    /// (lower, upper): x = lower + (upper − lower)·logistic(u), log-Jacobian log(x − lower) + log(upper − x) −
+    /// log(upper − lower).
+    case interval(lower: Double, upper: Double)
 
     /// Maps an unconstrained value to the support.
     /// - Parameter u: The unconstrained value.
@@ -18,6 +21,7 @@ public enum Support: String, Sendable, Hashable, Codable {
         case .real: return u
         case .positive: return T.exp(u)
         case .unitInterval: return T.logistic(u)
+        case .interval(let lower, let upper): return T.logistic(u) * (upper - lower) + lower
         }
     }
 
@@ -29,6 +33,7 @@ public enum Support: String, Sendable, Hashable, Codable {
         case .real: return x
         case .positive: return Foundation.log(x)
         case .unitInterval: return Foundation.log(x) - Foundation.log1p(-x)
+        case .interval(let lower, let upper): return Foundation.log(x - lower) - Foundation.log(upper - x)
         }
     }
 }
@@ -44,6 +49,8 @@ extension Prior {
     public func logDensity<T: DualScalar>(_ x: T) -> T {
         switch support {
         case .positive where x.value <= 0, .unitInterval where x.value <= 0 || x.value >= 1:
+            return T(-.infinity)
+        case .interval(let lower, let upper) where x.value <= lower || x.value >= upper:
             return T(-.infinity)
         default:
             return logDensityUnconstrained(support.unconstrainedValue(of: x)) - support.logJacobian(at: x)
@@ -72,6 +79,9 @@ extension Prior {
             return T.softplus(-u) * -a - T.softplus(u) * b - logBeta
         case .gamma(let shape, let rate):
             return u * shape - T.exp(u) * rate + (shape * Foundation.log(rate) - Foundation.lgamma(shape))
+        case .scaledBeta(let a, let b, _, _):
+            // The stretch's 1/(upper − lower) in the density cancels the (upper − lower) in dx/du: the same as Beta in u.
+            return Prior.beta(alpha: a, beta: b).logDensityUnconstrained(u)
         }
     }
 }
@@ -84,6 +94,7 @@ extension Support {
         case .real: return x
         case .positive: return T.log(x)
         case .unitInterval: return T.log(x) - T.log1p(-x)
+        case .interval(let lower, let upper): return T.log(x - lower) - T.log(upper - x)
         }
     }
 
@@ -94,6 +105,8 @@ extension Support {
         case .real: return T(0)
         case .positive: return T.log(x)
         case .unitInterval: return T.log(x) + T.log1p(-x)
+        case .interval(let lower, let upper):
+            return T.log(x - lower) + T.log(upper - x) - Foundation.log(upper - lower)
         }
     }
 }

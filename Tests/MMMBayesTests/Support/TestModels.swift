@@ -41,13 +41,32 @@ enum TestModels {
     /// ``allFeatures()`` with immediate-scope lift studies on the geometric channel, the Weibull CDF channel and
     /// the Weibull CDF + PDF pair (the carry-in from before each study is subtracted).
     static func immediateLifts() throws -> MMMPosterior {
+        try MMMPosterior(immediateLiftsInput())
+    }
+
+    /// The input of ``immediateLifts()``.
+    static func immediateLiftsInput() throws -> MMMPosteriorInput {
         var input = try allFeaturesInput()
         input.liftTests = [
             LiftTest(channels: ["ch1"], rows: 10..<14, lift: 9000, standardError: 1500, scope: .immediate),
             LiftTest(channels: ["ch2"], rows: 14..<19, lift: 9000, standardError: 1500, scope: .immediate),
             LiftTest(channels: ["ch2", "ch3"], rows: 20..<26, lift: 30000, standardError: 5000, scale: 1.1, scope: .immediate),
         ]
-        return try MMMPosterior(input)
+        return input
+    }
+
+    /// ``immediateLifts()``'s input with every transform prior on a bounded interval, as a `--backend bayes` run
+    /// sets them from Robyn's ranges: intervals that start at 0, end at 1 and lie strictly inside their support.
+    static func boundedInput() throws -> MMMPosteriorInput {
+        var input = try immediateLiftsInput()
+        for c in input.channels.indices {
+            input.channels[c].priors.adstockDecay = .uniform(lower: c == 0 ? 0 : 0.1, upper: c == 0 ? 0.3 : 1)
+            input.channels[c].priors.weibullShape = .uniform(lower: 0.1, upper: c == 2 ? 10 : 2)
+            input.channels[c].priors.weibullScale = .scaledBeta(alpha: 1.5, beta: 1.2, lower: 0, upper: 0.1)
+            input.channels[c].priors.hillAlpha = .uniform(lower: 0.5, upper: 3)
+            input.channels[c].priors.hillGamma = .uniform(lower: c == 1 ? 0.2 : 0.3, upper: c == 1 ? 0.9 : 1)
+        }
+        return input
     }
 
     /// A point away from the centre, so no coordinate sits at a symmetric special value.

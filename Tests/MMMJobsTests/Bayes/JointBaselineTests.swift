@@ -77,7 +77,7 @@ import Testing
             #expect(decomposition.columnNames.contains("season_sin1") == (runId == "joint"), "\(runId): \(decomposition.columnNames)")
             #expect(decomposition.columnNames.contains("season") == (runId == "prophet"))
             let summary = try StrictJSON.decode(ModelSummary.self, path: run.appendingPathComponent("model_summary.json").path)
-            #expect(summary.bestModelRule.contains("(\(runId) baseline)"))
+            #expect(summary.bestModelRule.contains("(\(runId) baseline, bounded range priors)"))
             #expect(outcome.diagnostics.contains { $0.code == "bayes_joint_baseline" } == (runId == "joint"))
         }
     }

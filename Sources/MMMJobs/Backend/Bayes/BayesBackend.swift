@@ -33,7 +33,7 @@ public struct BayesBackend: TrainingBackend {
             prepared = joint.model
             for note in joint.notes { context.report(note.inStep("train")) }
         }
-        let built = try BayesInputBuilder(prepared)
+        let built = try BayesInputBuilder(prepared, rangePrior: settings.rangePrior)
         for note in built.notes { context.report(note.inStep("train")) }
         let posterior: MMMPosterior
         do {
@@ -147,9 +147,9 @@ extension BayesSettings {
     func describe(seed: UInt64, threads: Int) -> String {
         switch inference {
         case .nuts:
-            return "NUTS \(chains) chains × (\(warmup) warm-up + \(draws) draws), target accept \(NumberFormatting.shortest(targetAccept)), seed \(seed), \(threads) threads, \(baseline.rawValue) baseline"
+            return "NUTS \(chains) chains × (\(warmup) warm-up + \(draws) draws), target accept \(NumberFormatting.shortest(targetAccept)), seed \(seed), \(threads) threads, \(baseline.rawValue) baseline, \(rangePrior.rawValue) range priors"
         case .map:
-            return "MAP + Laplace (approximate), \(draws) draws, seed \(seed), \(baseline.rawValue) baseline"
+            return "MAP + Laplace (approximate), \(draws) draws, seed \(seed), \(baseline.rawValue) baseline, \(rangePrior.rawValue) range priors"
         }
     }
 
@@ -159,7 +159,7 @@ extension BayesSettings {
             inference == .nuts
             ? "NUTS, \(chains) chains × \(draws) draws after \(warmup) warm-up (target accept \(NumberFormatting.shortest(targetAccept)), seed \(seed))"
             : "MAP + Laplace approximation (approximate; \(draws) draws, seed \(seed))"
-        return "Bayesian backend (\(baseline.rawValue) baseline): the posterior-mean model of \(how); per-row contributions and ROIs are posterior means, "
+        return "Bayesian backend (\(baseline.rawValue) baseline, \(rangePrior.rawValue) range priors): the posterior-mean model of \(how); per-row contributions and ROIs are posterior means, "
             + "curve parameters are posterior means of θ (or Weibull shape and scale), α and γ, each media coefficient is scaled "
             + "so its curve's window total equals the posterior-mean contribution; intervals and diagnostics in posterior.csv "
             + "and posterior_diagnostics.json (docs/bayes.md)"

@@ -18,9 +18,11 @@ package struct BayesInputBuilder {
     /// experiment (and the simulator's default `--lift-error`).
     static let liftRelativeError = 0.1
 
-    /// - Parameter model: the prepared model (the native engine's design).
+    /// - Parameters:
+    ///   - model: the prepared model (the native engine's design).
+    ///   - rangePrior: how Robyn's hyperparameter ranges become priors.
     /// - Throws: ``ConfigError`` for bad `roi_priors` or lift studies, ``EngineError`` for bad bounds.
-    package init(_ model: PreparedModel) throws {
+    package init(_ model: PreparedModel, rangePrior: BayesSettings.RangePrior = .bounded) throws {
         let design = model.design
         let config = model.config
         let bounds = try config.resolvedHyperparameterBounds()
@@ -53,7 +55,7 @@ package struct BayesInputBuilder {
                 channels.append(
                     ChannelInput(
                         name: regressor.name, media: regressor.values, spend: spend, adstock: kind,
-                        priors: BayesPriors.channelPriors(channelBounds, effect: effect)))
+                        priors: BayesPriors.channelPriors(channelBounds, effect: effect, rangePrior: rangePrior)))
             case .organic:
                 guard let channelBounds = bounds[regressor.name] else {
                     throw EngineError(.invalidHyperparameters, "No hyperparameter bounds for '\(regressor.name)'.")
@@ -61,7 +63,7 @@ package struct BayesInputBuilder {
                 channels.append(
                     ChannelInput(
                         name: regressor.name, media: regressor.values, spend: nil, adstock: kind,
-                        priors: BayesPriors.channelPriors(channelBounds, effect: nil)))
+                        priors: BayesPriors.channelPriors(channelBounds, effect: nil, rangePrior: rangePrior)))
             }
         }
         let lifts = try Self.liftTests(model)

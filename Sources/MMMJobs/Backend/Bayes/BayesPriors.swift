@@ -5,16 +5,23 @@ import MMMCore
 /// `roi_priors` (or the spend-scaled default) the channel effect priors. docs/bayes.md ("Priors from the job")
 /// gives the reasons.
 enum BayesPriors {
-    /// A Robyn range [lower, upper] as a prior with the same mean and standard deviation as Robyn's uniform draw on
-    /// it: Robyn samples uniformly inside the bounds, so the bounds are the user's stated belief; a moment-matched
-    /// Beta (for parameters in (0, 1)) or Gamma (for positive ones) keeps that belief without hard walls, which
-    /// NUTS cannot cross smoothly. A fixed value becomes a narrow prior around it (sd 1 % of the unit range or of
-    /// the value).
+    /// A Robyn range [lower, upper] as a prior. Robyn samples uniformly inside the bounds, so the bounds are the
+    /// user's stated belief:
+    /// - `bounded` (default): that uniform, bounds as hard limits. NUTS samples it on the logit of the range, so it
+    ///   never touches a wall; the posterior can pile up near a bound, but never crosses it, exactly like Robyn.
+    /// - `matched`: a Beta (for parameters in (0, 1)) or Gamma (for positive ones) with the uniform's mean and
+    ///   standard deviation, which leaves the range where the data insist.
+    ///
+    /// A fixed value becomes a narrow prior around it either way (sd 1 % of the unit range or of the value).
     /// - Parameters:
     ///   - bound: the range.
     ///   - unitInterval: whether the parameter lives in (0, 1) (else (0, ∞)).
+    ///   - rangePrior: bounded or matched.
     /// - Returns: the prior.
-    static func prior(matching bound: ParameterBound, unitInterval: Bool) -> Prior {
+    static func prior(matching bound: ParameterBound, unitInterval: Bool, rangePrior: BayesSettings.RangePrior) -> Prior {
+        if rangePrior == .bounded, bound.upper > bound.lower, bound.lower >= 0, !unitInterval || bound.upper <= 1 {
+            return .uniform(lower: bound.lower, upper: bound.upper)
+        }
         let mean = (bound.lower + bound.upper) / 2
         let uniformSD = (bound.upper - bound.lower) / 12.0.squareRoot()
         if unitInterval {
@@ -33,14 +40,18 @@ enum BayesPriors {
     /// - Parameters:
     ///   - bounds: the channel's Robyn bounds.
     ///   - effect: the effect prior (nil: the default).
+    ///   - rangePrior: how a range becomes a prior.
     /// - Returns: the channel's priors.
-    static func channelPriors(_ bounds: ChannelBounds, effect: EffectPrior?) -> ChannelPriors {
+    static func channelPriors(_ bounds: ChannelBounds, effect: EffectPrior?, rangePrior: BayesSettings.RangePrior) -> ChannelPriors {
         var priors = ChannelPriors(effect: effect)
-        priors.hillAlpha = prior(matching: bounds.alphas, unitInterval: false)
-        priors.hillGamma = prior(matching: bounds.gammas, unitInterval: true)
-        if let thetas = bounds.thetas { priors.adstockDecay = prior(matching: thetas, unitInterval: true) }
-        if let shapes = bounds.shapes { priors.weibullShape = prior(matching: shapes, unitInterval: false) }
-        if let scales = bounds.scales { priors.weibullScale = prior(matching: scales, unitInterval: true) }
+        func prior(_ bound: ParameterBound, _ unitInterval: Bool) -> Prior {
+            Self.prior(matching: bound, unitInterval: unitInterval, rangePrior: rangePrior)
+        }
+        priors.hillAlpha = prior(bounds.alphas, false)
+        priors.hillGamma = prior(bounds.gammas, true)
+        if let thetas = bounds.thetas { priors.adstockDecay = prior(thetas, true) }
+        if let shapes = bounds.shapes { priors.weibullShape = prior(shapes, false) }
+        if let scales = bounds.scales { priors.weibullScale = prior(scales, true) }
         return priors
     }
 

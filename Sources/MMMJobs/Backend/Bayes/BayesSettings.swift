@@ -19,6 +19,14 @@ public struct BayesSettings: Sendable, Hashable, Codable {
         case prophet
     }
 
+    /// How a Robyn hyperparameter range (adstock, Hill) becomes a prior (docs/bayes.md "Priors from the job").
+    public enum RangePrior: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Uniform inside the range, with the bounds as hard limits (Robyn's own draw; the default).
+        case bounded
+        /// A Beta or Gamma with the uniform's mean and sd, without hard limits.
+        case matched
+    }
+
     /// The inference method (default NUTS).
     public var inference: Inference = .nuts
     /// Chains (default 4).
@@ -31,6 +39,8 @@ public struct BayesSettings: Sendable, Hashable, Codable {
     public var targetAccept = 0.8
     /// The baseline (default joint).
     public var baseline = Baseline.joint
+    /// The hyperparameter-range priors (default bounded).
+    public var rangePrior = RangePrior.bounded
 
     /// The defaults: NUTS, 4 chains × (1000 warm-up + 1000 draws), δ = 0.8.
     public init() {}
@@ -38,6 +48,7 @@ public struct BayesSettings: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case inference, chains, warmup, draws, baseline
         case targetAccept = "target_accept"
+        case rangePrior = "range_prior"
     }
 
     /// Checks the ranges.
