@@ -12,8 +12,13 @@ simulator's ROI draw), x ~ Normal(r, se^2) with se = noise_sd * sum(h) / (spend 
 h the true saturated series; a lift study adds a measurement with 10 % relative error. Written from the formulas,
 not from the Swift code, so that agreement means something.
 
+It also recomputes the placebo channel's ROI standard error (its true geometric adstock and Hill curve applied to
+its spend in data.csv) and the chance that an estimator given everything else, with the backend's HalfNormal(2) ROI
+prior, reports a 5 % quantile below 0.05 for it (issue 17's placebo check).
+
     python3 scripts/check-information-bound.py /tmp/sim1 /tmp/sim2 ...
 """
+import csv
 import json
 import math
 import sys
@@ -75,9 +80,43 @@ def bound(folder):
     return sum(without) / len(without), sum(with_lifts) / len(with_lifts)
 
 
+def placebo(folder, prior_scale=2.0):
+    with open(f"{folder}/truth.json") as handle:
+        truth = json.load(handle)
+    channel = next(c for c in truth["channels"] if c.get("placebo"))
+    with open(f"{folder}/data.csv", newline="") as handle:
+        spend = [float(row[channel["spend_column"]]) for row in csv.DictReader(handle)]
+    theta, alpha = channel["hyperparameters"]["thetas"], channel["hyperparameters"]["alphas"]
+    adstocked = []
+    for value in spend:
+        adstocked.append(value + (theta * adstocked[-1] if adstocked else 0))
+    dates = truth["rows"]["dates"]
+    h = [
+        (1 / (1 + (channel["inflexion"] / adstocked[i]) ** alpha) if adstocked[i] > 0 else 0)
+        for i, d in enumerate(dates)
+        if truth["window_start"] <= d <= truth["window_end"]
+    ]
+    se = truth["noise_sd"] * sum(h) / (channel["total_spend"] * math.sqrt(sum(x * x for x in h)))
+    precision = 1 / prior_scale**2 + 1 / se**2
+    tau = precision**-0.5
+    chance, n = 0.0, 4001
+    for j in range(n):
+        z = -8 + 16 * j / (n - 1)
+        m = (z * se / se**2) / precision
+        below = cdf(-m / tau)
+        low_tail = (cdf((0.05 - m) / tau) - below) / max(1 - below, 1e-300)
+        if low_tail > 0.05:
+            chance += (0.5 if j in (0, n - 1) else 1) * (16 / (n - 1)) * math.exp(-z * z / 2) / math.sqrt(2 * math.pi)
+    return se, chance
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     for folder in sys.argv[1:]:
         no, yes = bound(folder)
-        print(f"{folder}: information bound without lift tests {no:.3f}, with {yes:.3f}")
+        se, chance = placebo(folder)
+        print(
+            f"{folder}: information bound without lift tests {no:.3f}, with {yes:.3f}; "
+            f"placebo ROI se {se:.2f}, chance of q05 < 0.05 {chance:.2f}"
+        )

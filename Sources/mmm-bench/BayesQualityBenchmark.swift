@@ -22,6 +22,8 @@ enum BayesQualityBenchmark {
         var seconds: [Double] = [0, 0]
         var bound: [Double?] = [nil, nil]
         var medianMAE: [Double?] = [nil, nil]
+        /// The placebo's ROI standard error from the data and an oracle's chance of passing the placebo check.
+        var placeboOracle: (se: Double, passChance: Double)?
     }
 
     static func run(_ arguments: [String]) async throws {
@@ -57,6 +59,13 @@ enum BayesQualityBenchmark {
                 print(
                     "seed \(seed) information bound \(lifts ? "with" : "without") lift tests: the best estimator's expected MAE \(f(row.bound[variant])) ("
                         + ses.map { "\($0.variable) ROI se \(f($0.combinedSE, 2))" }.joined(separator: ", ") + ")")
+            }
+            row.placeboOracle = RecoveryInformationBound.placebo(
+                simulation.truth, data: simulation.data, priorScale: BayesPriors.defaultROIScale)
+            if let oracle = row.placeboOracle {
+                print(
+                    "seed \(seed) placebo: ROI se \(f(oracle.se, 2)) from the data; with everything else known and the "
+                        + "HalfNormal(\(f(BayesPriors.defaultROIScale, 0))) ROI prior, q05 < 0.05 has probability \(f(oracle.passChance, 2))")
             }
             for (variant, lifts) in [false, true].enumerated() {
                 var job = simulation.config
@@ -136,6 +145,14 @@ enum BayesQualityBenchmark {
             "Bayes ROI MAE with posterior medians (q50) instead of means, no / with lift tests: "
                 + rows.map { "\($0.seed): \(f($0.medianMAE[0])) / \(f($0.medianMAE[1]))" }.joined(separator: ", ")
                 + "; mean \(mean(rows.map { $0.medianMAE[0] })) / \(mean(rows.map { $0.medianMAE[1] }))")
+        let oracles = rows.compactMap(\.placeboOracle)
+        if !oracles.isEmpty {
+            print(
+                "placebo check for an estimator given everything else (ROI se; chance of q05 < 0.05): "
+                    + rows.compactMap { row in row.placeboOracle.map { "\(row.seed): \(f($0.se, 2)); \(f($0.passChance, 2))" } }
+                    .joined(separator: ", ")
+                    + "; expected passes in the \(2 * oracles.count) fits \(f(2 * oracles.map(\.passChance).reduce(0, +), 1))")
+        }
         let must = rows.allSatisfy { ($0.bayes[0] ?? .infinity) < 0.45 && ($0.bayes[1] ?? .infinity) < 0.20 && ($0.placeboQ05[0] ?? .infinity) < 0.05 && ($0.placeboQ05[1] ?? .infinity) < 0.05 }
         print("issue 17 must (every data set: MAE < 0.45 without, < 0.20 with lift tests, placebo q05 < 0.05): \(must ? "met" : "NOT met")")
     }

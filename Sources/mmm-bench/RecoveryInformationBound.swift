@@ -51,6 +51,44 @@ enum RecoveryInformationBound {
         return result
     }
 
+    /// The placebo channel's ROI standard error from the data, as ``channels(_:lifts:liftError:mainShare:)`` computes
+    /// it for a real channel (its true geometric adstock and Hill curve applied to its spend), and the probability
+    /// that an estimator given everything else and the backend's HalfNormal(`priorScale`) ROI prior reports a 5 %
+    /// quantile below 0.05 for it (issue 17's placebo check): the posterior is Normal(x, se²)·HalfNormal on ROI > 0,
+    /// x ~ Normal(0, se²). Nil without a geometric placebo.
+    /// - Parameters:
+    ///   - truth: the simulation's truth.
+    ///   - data: the simulated table (the placebo's spend).
+    ///   - priorScale: the half-normal's scale (`BayesPriors.defaultROIScale`).
+    static func placebo(_ truth: Truth, data: DataTable, priorScale: Double) -> (se: Double, passChance: Double)? {
+        guard truth.adstock == .geometric, let channel = truth.paidChannels.first(where: \.placebo),
+            let column = channel.spendColumn, let spend = data[column]?.numbers, spend.count == truth.rows.dates.count,
+            let theta = channel.hyperparameters["thetas"], let alpha = channel.hyperparameters["alphas"],
+            let total = channel.totalSpend, total > 0, channel.inflexion > 0
+        else { return nil }
+        var adstocked = spend
+        for t in adstocked.indices.dropFirst() { adstocked[t] += theta * adstocked[t - 1] }
+        let window = truth.rows.dates.indices.filter { truth.rows.dates[$0] >= truth.windowStart && truth.rows.dates[$0] <= truth.windowEnd }
+        let h = window.map { t in adstocked[t] > 0 ? 1 / (1 + Foundation.pow(channel.inflexion / adstocked[t], alpha)) : 0 }
+        let squares = h.reduce(0) { $0 + $1 * $1 }
+        guard squares > 0 else { return nil }
+        let se = truth.noiseSD * h.reduce(0, +) / (total * squares.squareRoot())
+        // P over x of P(r < 0.05 | x) > 0.05, by a trapezoid over x = se·z.
+        let precision = 1 / (priorScale * priorScale) + 1 / (se * se)
+        let tau = 1 / precision.squareRoot()
+        let zPoints = 4001, zMax = 8.0
+        let dz = 2 * zMax / Double(zPoints - 1)
+        var chance = 0.0
+        for j in 0..<zPoints {
+            let z = -zMax + Double(j) * dz
+            let m = z * se / (se * se) / precision
+            let below0 = cdf(-m / tau)
+            let lowTail = (cdf((0.05 - m) / tau) - below0) / Swift.max(1 - below0, 1e-300)
+            if lowTail > 0.05 { chance += (j == 0 || j == zPoints - 1 ? 0.5 : 1) * dz * density(z) }
+        }
+        return (se, chance)
+    }
+
     /// The bound: the mean Bayes risk over the main channels (from ``channels(_:lifts:liftError:mainShare:)``).
     static func expectedMAE(_ channels: [Channel], roiRange: ClosedRange<Double>) -> Double? {
         guard !channels.isEmpty else { return nil }

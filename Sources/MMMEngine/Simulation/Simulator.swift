@@ -36,7 +36,6 @@ public enum Simulator {
         }
         let realY = try numbers(config.depVar)
         let meanY = realY[window].reduce(0, +) / Double(window.count)
-        let bounds = try config.overridingAdstock(type, origin: "simulate").config.resolvedHyperparameterBounds()
 
         // Paid media (placebo last) and organic variables, transformed as the model transforms them.
         var pairs = config.paidMedia
@@ -48,6 +47,11 @@ public enum Simulator {
             columns.append(Column(name: name, values: .number(spend)))
             pairs.append(MediaPair(spend: name, variable: name))
         }
+        // The bounds the model will use, the placebo's included (its preset row, as training resolves it). Looking
+        // them up in a dictionary by position would depend on the process's hash seed.
+        var modelled = config
+        modelled.paidMedia = pairs
+        let bounds = try modelled.overridingAdstock(type, origin: "simulate").config.resolvedHyperparameterBounds()
         func series(_ name: String) throws -> [Double] {
             if let placebo = columns.first(where: { $0.name == name }), let values = placebo.numbers { return values }
             return try numbers(name)
@@ -56,8 +60,7 @@ public enum Simulator {
         for (k, pair) in pairs.enumerated() {
             let placebo = options.placebo && k == pairs.count - 1
             var rng = random.stream("hyperparameters", k)
-            let channelBounds = bounds[pair.variable] ?? bounds.values.first
-            guard let channelBounds else { throw SimulationError("no hyperparameter bounds for '\(pair.variable)'") }
+            guard let channelBounds = bounds[pair.variable] else { throw SimulationError("no hyperparameter bounds for '\(pair.variable)'") }
             let values = try SimulatedMedia.hyperparameters(
                 variable: pair.variable, spendColumn: pair.spend, bounds: channelBounds, type: type,
                 fixed: options.hyperparameters, rng: &rng)

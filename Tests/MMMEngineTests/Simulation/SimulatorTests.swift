@@ -113,6 +113,23 @@ import Testing
         #expect(try StrictJSON.encode(a.truth) != StrictJSON.encode(c.truth))
     }
 
+    @Test func everyTrueCurveLiesInsideTheBoundsTheModelUsesThePlacebosIncluded() throws {
+        // The placebo has no bounds of its own in the input config; it takes its preset row, as training resolves it.
+        // (It once took the first entry of a dictionary, which changed with the process's hash seed.)
+        for seed: UInt64 in 1...6 {
+            let sim = try SimulationFixtures.simulation(seed: seed)
+            let bounds = try sim.config.resolvedHyperparameterBounds()
+            for channel in sim.truth.channels {
+                let own = try #require(bounds[channel.variable], "no bounds for \(channel.variable)")
+                for (name, value) in channel.hyperparameters {
+                    let kind = try #require(HyperparameterKind(rawValue: name))
+                    let bound = try #require(own[kind], "\(channel.variable) has no \(name) bound")
+                    #expect(bound.lower <= value && value <= bound.upper, "seed \(seed): \(channel.variable) \(name) \(value) outside \(bound)")
+                }
+            }
+        }
+    }
+
     @Test func theNoiseMeetsTheRequestedFit() throws {
         let r2 = try SimulationFixtures.simulation { $0.noise = .rSquared(0.8) }.truth.rSquared
         #expect(abs(r2 - 0.8) < 0.05)

@@ -4,7 +4,7 @@ import MMMCore
 /// The Bayesian backend's priors for one job: Robyn's hyperparameter ranges become adstock and Hill priors, and
 /// `roi_priors` (or the spend-scaled default) the channel effect priors. docs/bayes.md ("Priors from the job")
 /// gives the reasons.
-enum BayesPriors {
+package enum BayesPriors {
     /// A Robyn range [lower, upper] as a prior. Robyn samples uniformly inside the bounds, so the bounds are the
     /// user's stated belief:
     /// - `bounded` (default): that uniform, bounds as hard limits. NUTS samples it on the logit of the range, so it
@@ -73,5 +73,5 @@ enum BayesPriors {
 
     /// The scale of the default ROI prior, HalfNormal(σ): mean 0.8·σ, median 0.67·σ, and a mode at 0, so a channel
     /// without effect (a placebo) is a priori plausible. σ = 2 puts 90 % of the mass below ROI 3.3.
-    static let defaultROIScale = 2.0
+    package static let defaultROIScale = 2.0
 }
