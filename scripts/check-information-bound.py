@@ -4,7 +4,7 @@
 Standard library only. For each simulation folder written by
 
     mmm-cli simulate --like Examples/data/dt_simulated_weekly.csv --config Examples/configs/demo_job_config.json \
-        --seed N --placebo --lift-tests 3 --output /tmp/simN
+        --seed N --placebo --lift-tests 3 --output sims/seedN
 
 it reads truth.json and prints the Bayes risk of the posterior median, E|median(r | x) - r|, averaged over the main
 channels (paid, not placebo, spend share >= 3 %), without and with the lift studies. r ~ Uniform(0.5, 3.5) (the
@@ -16,7 +16,7 @@ It also recomputes the placebo channel's ROI standard error (its true geometric 
 its spend in data.csv) and the chance that an estimator given everything else, with the backend's HalfNormal(2) ROI
 prior, reports a 5 % quantile below 0.05 for it (issue 17's placebo check).
 
-    python3 scripts/check-information-bound.py /tmp/sim1 /tmp/sim2 ...
+    python3 scripts/check-information-bound.py sims/seed1 sims/seed2 ...
 """
 import csv
 import json

@@ -1,6 +1,7 @@
 import Foundation
 import MMMBayes
 import MMMCore
+import MMMEngine
 
 /// How well ANY estimator could recover the main channels' ROIs on a simulated data set: a lower bound on the
 /// expected ROI MAE of issue 17's quality figure (docs/bayes.md "How far the data can go").
@@ -28,7 +29,7 @@ enum RecoveryInformationBound {
     ///   - liftError: a study's relative measurement error.
     ///   - mainShare: the spend share from which a paid channel is main (as `evaluate`).
     static func channels(_ truth: Truth, lifts: Bool, liftError: Double, mainShare: Double = 0.03) -> [Channel] {
-        let window = truth.rows.dates.indices.filter { truth.rows.dates[$0] >= truth.windowStart && truth.rows.dates[$0] <= truth.windowEnd }
+        let window = windowRows(truth)
         let spendTotal = truth.paidChannels.reduce(0.0) { $0 + ($1.totalSpend ?? 0) }
         let tested = Set(truth.liftTests.map(\.study.channel))
         var result: [Channel] = []
@@ -36,11 +37,8 @@ enum RecoveryInformationBound {
             guard let spend = channel.totalSpend, spendTotal > 0, spend / spendTotal >= mainShare, channel.coefficient > 0,
                 let contributions = truth.rows.contributions[channel.variable], let roi = channel.roi
             else { continue }
-            let h = window.map { contributions[$0] / channel.coefficient }
-            let sum = h.reduce(0, +)
-            let squares = h.reduce(0) { $0 + $1 * $1 }
-            guard squares > 0 else { continue }
-            let dataSE = truth.noiseSD * sum / (spend * squares.squareRoot())
+            guard let dataSE = roiSE(saturated: window.map { contributions[$0] / channel.coefficient }, spend: spend, noiseSD: truth.noiseSD)
+            else { continue }
             var combined = dataSE
             if lifts, tested.contains(channel.spendColumn ?? channel.variable) || tested.contains(channel.variable) {
                 let liftSE = liftError * roi
@@ -52,27 +50,25 @@ enum RecoveryInformationBound {
     }
 
     /// The placebo channel's ROI standard error from the data, as ``channels(_:lifts:liftError:mainShare:)`` computes
-    /// it for a real channel (its true geometric adstock and Hill curve applied to its spend), and the probability
-    /// that an estimator given everything else and the backend's HalfNormal(`priorScale`) ROI prior reports a 5 %
-    /// quantile below 0.05 for it (issue 17's placebo check): the posterior is Normal(x, se²)·HalfNormal on ROI > 0,
-    /// x ~ Normal(0, se²). Nil without a geometric placebo.
+    /// it for a real channel (its true adstock and Hill curve, the engine's transforms, applied to its spend), and the
+    /// probability that an estimator given everything else and the backend's HalfNormal(`priorScale`) ROI prior
+    /// reports a 5 % quantile below 0.05 for it (issue 17's placebo check): the posterior is Normal(x, se²)·HalfNormal
+    /// on ROI > 0, x ~ Normal(0, se²). Nil without a placebo.
     /// - Parameters:
     ///   - truth: the simulation's truth.
     ///   - data: the simulated table (the placebo's spend).
     ///   - priorScale: the half-normal's scale (`BayesPriors.defaultROIScale`).
     static func placebo(_ truth: Truth, data: DataTable, priorScale: Double) -> (se: Double, passChance: Double)? {
-        guard truth.adstock == .geometric, let channel = truth.paidChannels.first(where: \.placebo),
-            let column = channel.spendColumn, let spend = data[column]?.numbers, spend.count == truth.rows.dates.count,
-            let theta = channel.hyperparameters["thetas"], let alpha = channel.hyperparameters["alphas"],
-            let total = channel.totalSpend, total > 0, channel.inflexion > 0
+        guard let channel = truth.paidChannels.first(where: \.placebo), let column = channel.spendColumn,
+            let spend = data[column]?.numbers, spend.count == truth.rows.dates.count, let total = channel.totalSpend,
+            let alpha = channel.hyperparameters["alphas"]
         else { return nil }
-        var adstocked = spend
-        for t in adstocked.indices.dropFirst() { adstocked[t] += theta * adstocked[t - 1] }
-        let window = truth.rows.dates.indices.filter { truth.rows.dates[$0] >= truth.windowStart && truth.rows.dates[$0] <= truth.windowEnd }
-        let h = window.map { t in adstocked[t] > 0 ? 1 / (1 + Foundation.pow(channel.inflexion / adstocked[t], alpha)) : 0 }
-        let squares = h.reduce(0) { $0 + $1 * $1 }
-        guard squares > 0 else { return nil }
-        let se = truth.noiseSD * h.reduce(0, +) / (total * squares.squareRoot())
+        let h = truth.adstock == .geometric
+            ? AdstockParameters.geometric(theta: channel.hyperparameters["thetas"] ?? 0)
+            : AdstockParameters.weibull(shape: channel.hyperparameters["shapes"] ?? 0, scale: channel.hyperparameters["scales"] ?? 0)
+        guard let adstocked = try? Adstock.transform(spend, type: truth.adstock, parameters: h).decayed else { return nil }
+        let saturated = HillSaturation.saturate(adstocked, alpha: alpha, inflexion: channel.inflexion)
+        guard let se = roiSE(saturated: windowRows(truth).map { saturated[$0] }, spend: total, noiseSD: truth.noiseSD) else { return nil }
         // P over x of P(r < 0.05 | x) > 0.05, by a trapezoid over x = se·z.
         let precision = 1 / (priorScale * priorScale) + 1 / (se * se)
         let tau = 1 / precision.squareRoot()
@@ -81,12 +77,25 @@ enum RecoveryInformationBound {
         var chance = 0.0
         for j in 0..<zPoints {
             let z = -zMax + Double(j) * dz
-            let m = z * se / (se * se) / precision
+            let m = z / se / precision
             let below0 = cdf(-m / tau)
             let lowTail = (cdf((0.05 - m) / tau) - below0) / Swift.max(1 - below0, 1e-300)
             if lowTail > 0.05 { chance += (j == 0 || j == zPoints - 1 ? 0.5 : 1) * dz * density(z) }
         }
         return (se, chance)
+    }
+
+    /// The rows of the truth's modelling window.
+    private static func windowRows(_ truth: Truth) -> [Int] {
+        truth.rows.dates.indices.filter { truth.rows.dates[$0] >= truth.windowStart && truth.rows.dates[$0] <= truth.windowEnd }
+    }
+
+    /// A channel's ROI standard error from the data: σ·Σh / (spend·√Σh²), h its saturated series over the window (nil
+    /// when h is 0 or the spend is not positive).
+    private static func roiSE(saturated h: [Double], spend: Double, noiseSD: Double) -> Double? {
+        let squares = h.reduce(0) { $0 + $1 * $1 }
+        guard squares > 0, spend > 0 else { return nil }
+        return noiseSD * h.reduce(0, +) / (spend * squares.squareRoot())
     }
 
     /// The bound: the mean Bayes risk over the main channels (from ``channels(_:lifts:liftError:mainShare:)``).

@@ -65,7 +65,7 @@ extension MMMPosterior: LogDensityModel {
                 }
                 if lift.immediate {
                     // Immediate scope: minus the carry-in from spend before the study.
-                    let carry = carryIn(c, q, rows: lift.rows, ws)
+                    let carry = carryIn(c, rows: lift.rows, ws)
                     ws.carryValues[c] = carry.value
                     ws.carryPartials[c] = carry.partials
                     predicted -= ws.betas[c] * carry.value
@@ -116,9 +116,10 @@ extension MMMPosterior: LogDensityModel {
         return prior.value
     }
 
-    /// The carry-in term of channel `c` over a study's rows (window-relative), from the kernel's current adstock.
-    private func carryIn(_ c: Int, _ q: [Double], rows: Range<Int>, _ ws: borrowing MMMWorkspace) -> (value: Double, partials: SIMD4<Double>) {
-        let v = kernelCoordinates(c, q).values
+    /// The carry-in term of channel `c` over a study's rows (window-relative), from the kernel's current adstock and
+    /// coordinates (``evaluateChannel`` just ran).
+    private func carryIn(_ c: Int, rows: Range<Int>, _ ws: borrowing MMMWorkspace) -> (value: Double, partials: SIMD4<Double>) {
+        let v = ws.laneValues[c]
         let geometric = channels[c].adstock == .geometric
         let study = (window.lowerBound + rows.lowerBound)..<(window.lowerBound + rows.upperBound)
         return ws.kernels[c].carryIn(
@@ -130,7 +131,7 @@ extension MMMPosterior: LogDensityModel {
     /// kernel's coordinates, whose slopes ``channelGradient`` applies).
     private func evaluateChannel(_ c: Int, _ q: [Double], _ ws: inout MMMWorkspace) {
         let lanes = kernelCoordinates(c, q)
-        ws.laneSlopes[c] = lanes.slopes
+        (ws.laneValues[c], ws.laneSlopes[c]) = lanes
         let v = lanes.values
         switch channels[c].adstock {
         case .geometric:

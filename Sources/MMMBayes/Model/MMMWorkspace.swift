@@ -51,7 +51,9 @@ public struct MMMWorkspace {
     /// Per channel: the carry-in term of the current immediate-scope lift study and its partials.
     var carryValues: [Double]
     var carryPartials: [SIMD4<Double>]
-    /// Per channel: d(kernel coordinate) / d(sampler coordinate) per transform lane (``NativeLane``).
+    /// Per channel: the transform parameters in the kernel's coordinates, and d(kernel coordinate) / d(sampler
+    /// coordinate), per lane (``NativeLane``).
+    var laneValues: [SIMD4<Double>]
     var laneSlopes: [SIMD4<Double>]
 
     init(_ model: MMMPosterior) {
@@ -65,6 +67,7 @@ public struct MMMWorkspace {
         weights = Array(repeating: 0, count: rows)
         carryValues = betas
         carryPartials = Array(repeating: .zero, count: model.channels.count)
+        laneValues = Array(repeating: .zero, count: model.channels.count)
         laneSlopes = Array(repeating: SIMD4(repeating: 1), count: model.channels.count)
     }
 }
