@@ -19,10 +19,15 @@ enum BackendChoice: String, ExpressibleByArgument, CaseIterable {
     /// - Parameter bayes: the Bayesian backend's settings.
     /// - Throws: ``RobynBackendError`` naming what is missing and how to install it.
     func make(bayes: BayesSettings = BayesSettings()) async throws -> any TrainingBackend {
+        try await name.make(bayes: bayes)
+    }
+
+    /// The library's name for it.
+    var name: BackendName {
         switch self {
-        case .native: return NativeBackend()
-        case .robyn: return RobynBackend(runtime: try await RobynRuntime.probe())
-        case .bayes: return BayesBackend(settings: bayes)
+        case .native: .native
+        case .robyn: .robyn
+        case .bayes: .bayes
         }
     }
 }

@@ -1,4 +1,5 @@
 import MMMCore
+import MMMJobs
 
 /// What a queued job runs, decided once at submission and never changed: its own configuration file, its data,
 /// where its run folder goes, and (for benchmark variants) the identity that travels into the results.
@@ -12,8 +13,10 @@ public struct QueueJobSpec: Codable, Sendable, Equatable {
     public var data: String?
     /// The run folder (`gs://bucket/prefix/<run id>/` or a local directory); its last segment is the run id.
     public var result: String
-    /// The training backend: `native` or `robyn`.
+    /// The training backend: `native`, `robyn` or `bayes`.
     public var backend: String
+    /// The Bayesian backend's settings (only with `backend` `bayes`; nil: its defaults).
+    public var bayes: BayesSettings?
     /// Which files the run writes: `full` or `small` (benchmark variants: small).
     public var outputs: String
     /// Whether the run allocates its best model's budget after training.
@@ -31,7 +34,7 @@ public struct QueueJobSpec: Codable, Sendable, Equatable {
     public init(
         config: String, data: String?, result: String, backend: String = "native", outputs: String = "full",
         allocate: Bool = true, benchmarkId: String? = nil, variantId: String? = nil, sameAs: String? = nil,
-        sameAsReason: String? = nil
+        sameAsReason: String? = nil, bayes: BayesSettings? = nil
     ) {
         self.config = config
         self.data = data
@@ -43,6 +46,7 @@ public struct QueueJobSpec: Codable, Sendable, Equatable {
         self.variantId = variantId
         self.sameAs = sameAs
         self.sameAsReason = sameAsReason
+        self.bayes = bayes
     }
 
     /// The run id: the last path segment of ``result``.
@@ -51,7 +55,7 @@ public struct QueueJobSpec: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case config, data, result, backend, outputs, allocate
+        case config, data, result, backend, bayes, outputs, allocate
         case benchmarkId = "benchmark_id"
         case variantId = "variant_id"
         case sameAs = "same_as"
@@ -71,8 +75,12 @@ public struct QueueJobSpec: Codable, Sendable, Equatable {
         variantId = try c.decodeUnlessNull(String.self, forKey: .variantId)
         sameAs = try c.decodeUnlessNull(String.self, forKey: .sameAs)
         sameAsReason = try c.decodeUnlessNull(String.self, forKey: .sameAsReason)
-        guard ["native", "robyn"].contains(backend) else {
-            throw DecodingError.dataCorruptedError(forKey: .backend, in: c, debugDescription: "'\(backend)' is not native or robyn")
+        bayes = try c.decodeUnlessNull(BayesSettings.self, forKey: .bayes)
+        guard BackendName(rawValue: backend) != nil else {
+            throw DecodingError.dataCorruptedError(forKey: .backend, in: c, debugDescription: "'\(backend)' is not native, robyn or bayes")
+        }
+        if bayes != nil, backend != BackendName.bayes.rawValue {
+            throw DecodingError.dataCorruptedError(forKey: .bayes, in: c, debugDescription: "only a bayes job takes Bayesian settings (backend is '\(backend)')")
         }
         guard ["full", "small"].contains(outputs) else {
             throw DecodingError.dataCorruptedError(forKey: .outputs, in: c, debugDescription: "'\(outputs)' is not full or small")
@@ -85,6 +93,7 @@ public struct QueueJobSpec: Codable, Sendable, Equatable {
         try c.encodeIfPresent(data, forKey: .data)
         try c.encode(result, forKey: .result)
         try c.encode(backend, forKey: .backend)
+        try c.encodeIfPresent(bayes, forKey: .bayes)
         try c.encode(outputs, forKey: .outputs)
         try c.encode(allocate, forKey: .allocate)
         try c.encodeIfPresent(benchmarkId, forKey: .benchmarkId)

@@ -12,8 +12,10 @@ public struct QueueSubmission: Sendable {
     public let by: String
     /// Attempts each job gets.
     public var maxAttempts = 3
-    /// The training backend (`native` or `robyn`).
+    /// The training backend (`native`, `robyn` or `bayes`).
     public var backend = "native"
+    /// The Bayesian backend's settings (with `backend` `bayes`; nil: its defaults).
+    public var bayes: BayesSettings?
 
     /// A submission into `queue`.
     public init(queue: JobQueue, by: String) {
@@ -56,7 +58,7 @@ public struct QueueSubmission: Sendable {
         let runId = config.outputTimestamp ?? jobId
         let result = QueueFiles.join(output ?? config.outputLocation ?? "runs", runId)
         let spec = QueueJobSpec(config: "", data: table, result: result, backend: backend, outputs: "full", allocate: true,
-                                benchmarkId: config.benchmark?.id, variantId: config.benchmark?.variantId)
+                                benchmarkId: config.benchmark?.id, variantId: config.benchmark?.variantId, bayes: bayes)
         return try await submit([(jobId, config, spec)])
     }
 
@@ -74,7 +76,7 @@ public struct QueueSubmission: Sendable {
             let spec = QueueJobSpec(
                 config: "", data: data, result: QueueFiles.join(folder, "variants/\(variant.id)"), backend: backend,
                 outputs: "small", allocate: true, benchmarkId: plan.benchmarkId, variantId: variant.id,
-                sameAs: variant.sameAs, sameAsReason: variant.sameAsReason)
+                sameAs: variant.sameAs, sameAsReason: variant.sameAsReason, bayes: bayes)
             jobs.append((Self.jobId(benchmark: plan.benchmarkId, variant: variant.id), variant.config, spec))
         }
         return try await submit(jobs)

@@ -20,8 +20,8 @@ public struct WorkerRun: Sendable {
     public var cloud: GoogleCloudServices
     /// The clock.
     public var clock: any JobClock = SystemJobClock()
-    /// Makes the training backend (`native` or `robyn`).
-    public var backend: @Sendable (_ name: String) async throws -> any TrainingBackend = WorkerRun.defaultBackend
+    /// Makes the training backend the spec names (`native`, `robyn` or `bayes` with its settings).
+    public var backend: @Sendable (_ spec: QueueJobSpec) async throws -> any TrainingBackend = WorkerRun.defaultBackend
 
     /// A run of `spec`.
     public init(spec: QueueJobSpec, cloud: GoogleCloudServices) {
@@ -29,9 +29,13 @@ public struct WorkerRun: Sendable {
         self.cloud = cloud
     }
 
-    /// The native engine, or Robyn (R found and checked before anything is written).
-    public static func defaultBackend(_ name: String) async throws -> any TrainingBackend {
-        name == "robyn" ? RobynBackend(runtime: try await RobynRuntime.probe()) : NativeBackend()
+    /// The native engine, Robyn (R found and checked before anything is written), or the Bayesian backend with the
+    /// spec's settings.
+    public static func defaultBackend(_ spec: QueueJobSpec) async throws -> any TrainingBackend {
+        guard let name = BackendName(rawValue: spec.backend) else {
+            throw QueueUsageError("the job's backend '\(spec.backend)' is not native, robyn or bayes")
+        }
+        return try await name.make(bayes: spec.bayes ?? BayesSettings())
     }
 
     /// Runs it.
@@ -61,7 +65,7 @@ public struct WorkerRun: Sendable {
         let files = LocationFiles(cloud: cloud)
         let (store, runId) = try await RunLocator.parent(of: try StorageLocation(spec.result), cloud: cloud)
         let config = try await loadConfig(files)
-        let backend = try await self.backend(spec.backend)
+        let backend = try await self.backend(spec)
         if let finished = try await finishedOutcome(store, runId: runId, engine: backend.engine.name) { return finished }
 
         if let sameAs = spec.sameAs {

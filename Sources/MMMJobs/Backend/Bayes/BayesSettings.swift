@@ -51,6 +51,35 @@ public struct BayesSettings: Sendable, Hashable, Codable {
         case rangePrior = "range_prior"
     }
 
+    /// Decodes strictly (a queue job's `bayes` object): unknown keys and values are errors naming the key; a missing
+    /// key keeps its default; the ranges are checked.
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func strict<E: RawRepresentable & CaseIterable>(_: E.Type, _ key: CodingKeys) throws -> E? where E.RawValue == String {
+            guard let raw = try c.decodeUnlessNull(String.self, forKey: key) else { return nil }
+            guard let value = E(rawValue: raw) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c,
+                    debugDescription: "unknown value '\(raw)'; expected one of \(E.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))")
+            }
+            return value
+        }
+        inference = try strict(Inference.self, .inference) ?? inference
+        baseline = try strict(Baseline.self, .baseline) ?? baseline
+        rangePrior = try strict(RangePrior.self, .rangePrior) ?? rangePrior
+        chains = try c.decodeUnlessNull(Int.self, forKey: .chains) ?? chains
+        warmup = try c.decodeUnlessNull(Int.self, forKey: .warmup) ?? warmup
+        draws = try c.decodeUnlessNull(Int.self, forKey: .draws) ?? draws
+        targetAccept = try c.decodeUnlessNull(Double.self, forKey: .targetAccept) ?? targetAccept
+        do {
+            try validate()
+        } catch let error as ConfigError {
+            let key = CodingKeys(rawValue: error.path) ?? .inference
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: error.message)
+        }
+    }
+
     /// Checks the ranges.
     /// - Throws: ``ConfigError`` naming the field.
     public func validate() throws {
