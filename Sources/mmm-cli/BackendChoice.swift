@@ -22,6 +22,12 @@ enum BackendChoice: String, ExpressibleByArgument, CaseIterable {
         try await name.make(bayes: bayes)
     }
 
+    /// A backend to ask which config fields it reads, when linking a plan's `same_as` variants: Robyn reads the
+    /// native engine's, so it need not be made (and R found) just for that; the Bayesian settings do not matter.
+    var linkingReader: any TrainingBackend {
+        self == .bayes ? BayesBackend() : NativeBackend()
+    }
+
     /// The library's name for it.
     var name: BackendName {
         switch self {

@@ -107,7 +107,8 @@ enum BenchmarkWorkflow {
         var runner = BenchmarkRunner(plan: plan, table: table, workspace: workspace, schedule: schedule)
         runner.outputs = outputs
         runner.backend = backend
-        let reporter = BenchmarkProgressReporter(enabled: !console.quiet && !console.json)
+        let reporter = BenchmarkProgressReporter(
+            enabled: !console.quiet && !console.json, unit: backend is BayesBackend ? "sampler iterations" : "candidates")
         let diagnostics = BenchmarkDiagnostics(console)
         let task = Task { try await runner.run(diagnostics: diagnostics, progress: reporter.update) }
         let interrupt = InterruptHandler { task.cancel() }

@@ -11,7 +11,9 @@ struct BenchmarkPlanCommand: AsyncParsableCommand {
         abstract: "Dry run: print the variants and write <output>/<benchmark id>/plan.json; trains nothing.",
         discussion: """
             With --data the data is prepared for each variant too, so variants that would train exactly the same \
-            model (e.g. weekly aggregation of weekly data) show their same_as link.
+            model (e.g. weekly aggregation of weekly data) show their same_as link; with --backend bayes also \
+            variants that differ only in what the Bayesian backend does not use (train_size, iterations, trials, \
+            Robyn's calibration selection).
             """)
 
     @Option(help: "Benchmark config (JSON).")
@@ -22,6 +24,8 @@ struct BenchmarkPlanCommand: AsyncParsableCommand {
     @OptionGroup var mode: BenchmarkModeOptions
     @Option(help: "Parent folder of benchmark folders.")
     var output = "runs/benchmarks"
+    @Option(help: "The backend the plan is for (native, robyn or bayes): which variants train the same model depends on what it reads.")
+    var backend: BackendChoice = .native
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -38,7 +42,7 @@ struct BenchmarkPlanCommand: AsyncParsableCommand {
             let table = try await data.load(console)
             rows = table.table.rowCount
             try BenchmarkConfigLoader.load(path: config).checkColumnsNamingFile(config, columns: Set(table.table.columnNames))
-            plan = BenchmarkRunner.linkingSameAs(plan, table: table)
+            plan = BenchmarkRunner.linkingSameAs(plan, table: table, backend: backend.linkingReader)
         }
         BenchmarkWorkflow.report(plan, console: console)
         let workspace = LocalBenchmarkWorkspace(output: output, benchmarkId: plan.benchmarkId)
@@ -47,7 +51,9 @@ struct BenchmarkPlanCommand: AsyncParsableCommand {
         if console.json {
             try console.resultJSON(plan)
         } else {
-            console.result(BenchmarkWorkflow.listing(plan) + "\nplan: \(workspace.path("plan.json"))\n" + Self.estimate(plan, rows: rows))
+            // A Bayesian fit has no candidates to price (`cost estimate --engine bayes` says so too).
+            let estimate = backend == .bayes ? "" : "\n" + Self.estimate(plan, rows: rows)
+            console.result(BenchmarkWorkflow.listing(plan) + "\nplan: \(workspace.path("plan.json"))" + estimate)
         }
     }
 }

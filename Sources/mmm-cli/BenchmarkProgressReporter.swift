@@ -11,17 +11,22 @@ import MMMJobs
 final class BenchmarkProgressReporter: Sendable {
     private let state = Locked((lastDraw: Date.distantPast, lastVariants: -1))
     private let enabled: Bool
+    /// What the work counts: candidates of a search, or sampler iterations.
+    private let unit: String
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private let start = Date()
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, unit: String = "candidates") {
+        self.enabled = enabled
+        self.unit = unit
+    }
 
     @Sendable func update(_ p: BenchmarkProgress) {
         guard enabled else { return }
         let fraction = p.candidatesTotal > 0 ? Double(p.candidatesDone) / Double(p.candidatesTotal) : 1
         let elapsed = Date().timeIntervalSince(start)
         let eta = fraction > 0 ? elapsed / fraction - elapsed : 0
-        let text = "variants \(p.variantsDone)/\(p.variantsTotal) · candidates \(p.candidatesDone)/\(p.candidatesTotal) · \(String(format: "%.1f", elapsed)) s, ETA \(String(format: "%.1f", eta)) s"
+        let text = "variants \(p.variantsDone)/\(p.variantsTotal) · \(unit) \(p.candidatesDone)/\(p.candidatesTotal) · \(String(format: "%.1f", elapsed)) s, ETA \(String(format: "%.1f", eta)) s"
         let isTerminal = self.isTerminal
         state.withLock { s in
             let finished = p.variantsDone == p.variantsTotal

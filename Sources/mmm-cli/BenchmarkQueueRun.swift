@@ -38,16 +38,17 @@ enum BenchmarkQueueWorkflow {
     /// - Returns: failed variants, the summary texts and the `--json` reports.
     static func run(
         _ plans: [BenchmarkPlan], table: LoadedTable, data: String, output: String, executor: BenchmarkExecutor,
-        options: BenchmarkQueueOptions, parallel: Int?, backend: BackendChoice, console: Console
+        options: BenchmarkQueueOptions, parallel: Int?, backend: BackendChoice, bayes: BayesSettings?, console: Console
     ) async throws -> (failures: Int, texts: [String], reports: [BenchmarkQueueJSON]) {
         let cloud = QueueCLI.cloud(console)
         let files = QueueCLI.files(cloud)
         let (queue, root) = try await options.location.open(cloud)
         var submission = QueueSubmission(queue: queue, by: QueueIdentity.make("benchmark"))
         submission.backend = backend.rawValue
+        submission.bayes = bayes
         var linked: [BenchmarkPlan] = []
         for plan in plans {
-            let plan = BenchmarkRunner.linkingSameAs(plan, table: table)
+            let plan = BenchmarkRunner.linkingSameAs(plan, table: table, backend: backend.linkingReader)
             let folder = QueueFiles.join(output, plan.benchmarkId)
             try await files.write(try StrictJSON.encode(plan), to: QueueFiles.join(folder, "plan.json"))
             if let baseline = try? NaiveBaseline.fit(config: plan.baseConfig, table: table) {

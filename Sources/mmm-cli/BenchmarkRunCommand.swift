@@ -7,7 +7,7 @@ import MMMJobs
 struct BenchmarkRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Train every variant (native engine, or --backend robyn) into <output>/<benchmark id>/ and write results.csv.",
+        abstract: "Train every variant (native engine, or --backend robyn|bayes) into <output>/<benchmark id>/ and write results.csv.",
         discussion: """
             Resumable: a variant whose run folder finished on the same data is not trained again; Ctrl-C keeps every \
             finished variant, and the same command resumes. Variants run --parallel at a time with --threads each, \
@@ -35,6 +35,7 @@ struct BenchmarkRunCommand: AsyncParsableCommand {
     var outputs: OutputLevel = .small
     @Option(help: BackendChoice.help)
     var backend: BackendChoice = .native
+    @OptionGroup(title: "Bayesian backend") var bayes: BayesOptions
     @Option(help: "Where variants train: local (this process, default), queue (queued to --queue, run by worker processes here), cloudrun (queued, run as Cloud Run executions of --cloud-run-job). See docs/queue.md.")
     var executor: BenchmarkExecutor = .local
     @OptionGroup(title: "Queue (--executor queue|cloudrun)") var queue: BenchmarkQueueOptions
@@ -42,6 +43,7 @@ struct BenchmarkRunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if allBenchmarks == (config != nil) { throw ValidationError("give exactly one of --config FILE, --all-benchmarks") }
+        try bayes.check(bayes: backend == .bayes)
         if StorageLocation.looksLikeGCS(output), executor == .local {
             throw ValidationError("--output: local benchmark folders only with --executor local; use --executor queue|cloudrun for gs://, or copy with mmm-cli gcs cp -r")
         }
@@ -54,7 +56,7 @@ struct BenchmarkRunCommand: AsyncParsableCommand {
         let console = global.console
         let paths = try config.map { [$0] } ?? BenchmarkListCommand.entries(in: dir)
             .filter { !$0.name.lowercased().contains("comprehensive") }.map(\.file)
-        let trainer = try await backend.make()
+        let trainer = try await backend.make(bayes: bayes.settings)
         let table = try await data.load(console)
         var plans: [BenchmarkPlan] = []
         for path in paths {
@@ -66,7 +68,8 @@ struct BenchmarkRunCommand: AsyncParsableCommand {
         if executor != .local, let path = data.data {
             let (failed, texts, reports) = try await BenchmarkQueueWorkflow.run(
                 plans, table: table, data: QueueCLI.absolute(path), output: QueueCLI.absolute(output), executor: executor,
-                options: queue, parallel: parallel, backend: backend, console: console)
+                options: queue, parallel: parallel, backend: backend,
+                bayes: backend == .bayes ? bayes.settings : nil, console: console)
             if console.json { try console.resultJSON(reports) } else { console.result(texts.joined(separator: "\n\n")) }
             if failed > 0 { throw BenchmarkVariantsFailed(count: failed) }
             return

@@ -47,7 +47,7 @@ struct CostEstimateCommand: AsyncParsableCommand {
     @Option(help: "Seconds per job besides the search: start, download, outputs (default 30 on Cloud Run, 1 locally).",
             transform: QueueCLI.positiveSeconds)
     var overhead: Double?
-    @Option(help: "Training engine: native (default) or robyn (stored figure from the previous system).")
+    @Option(help: "Training engine: native (default) or robyn (stored figure from the previous system); bayes is refused (no candidates to count).")
     var engine: BackendChoice = .native
     @Flag(help: "Measure the native engine's throughput now on --config and --data instead of the stored figure.")
     var calibrate = false
@@ -64,6 +64,12 @@ struct CostEstimateCommand: AsyncParsableCommand {
     func validate() throws {
         if calibrate, config == nil || data == nil { throw ValidationError("--calibrate needs --config and --data") }
         if calibrate, engine == .robyn { throw ValidationError("--calibrate measures the native engine; robyn uses its stored figure") }
+        if engine == .bayes {
+            // The estimate is candidates ÷ throughput; a Bayesian fit has no candidates, so it would silently be priced
+            // as a native search.
+            throw ValidationError(
+                "--engine bayes: not estimated here (a Bayesian fit's time is set by its sampler, not by candidates); docs/bayes.md \"Performance\" gives measured seconds per fit")
+        }
     }
 
     func run() async throws {

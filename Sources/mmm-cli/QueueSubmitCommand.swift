@@ -32,11 +32,13 @@ struct QueueSubmitCommand: AsyncParsableCommand {
     var maxAttempts = 3
     @Option(help: BackendChoice.help)
     var backend: BackendChoice = .native
+    @OptionGroup(title: "Bayesian backend") var bayes: BayesOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if (config == nil) == (plan == nil) { throw ValidationError("give exactly one of --config FILE, --plan PLAN.json") }
         if id != nil, plan != nil { throw ValidationError("--id is for --config; plan jobs are named <benchmark id>-<variant id>") }
+        try bayes.check(bayes: backend == .bayes)
     }
 
     func run() async throws {
@@ -47,6 +49,7 @@ struct QueueSubmitCommand: AsyncParsableCommand {
         var submission = QueueSubmission(queue: queue, by: QueueIdentity.make("submit"))
         submission.maxAttempts = maxAttempts
         submission.backend = backend.rawValue
+        if backend == .bayes { submission.bayes = bayes.settings }
         let table = try data.map { try Self.checkedData(QueueCLI.absolute($0)) }
         let result: QueueSubmission.Result
         if let config {

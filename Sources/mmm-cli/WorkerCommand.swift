@@ -41,15 +41,21 @@ struct WorkerCommand: AsyncParsableCommand {
     var runId: String?
     @Option(help: BackendChoice.help)
     var backend: BackendChoice = .native
+    @OptionGroup(title: "Bayesian backend (--config and --plan; a queued job carries its own)") var bayes: BayesOptions
     @Flag(help: "Stop when stdin reaches end of file (the processor that started this worker died).")
     var exitWithParent = false
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        try bayes.check(bayes: backend == .bayes)
+    }
 
     func run() async throws {
         let console = global.console
         let environment = ProcessInfo.processInfo.environment
         let cloud = QueueCLI.cloud(console)
-        let context = WorkerContext(console: console, cloud: cloud, backend: backend.rawValue)
+        let context = WorkerContext(
+            console: console, cloud: cloud, backend: backend.rawValue, bayes: backend == .bayes ? bayes.settings : nil)
         let task = Task { () throws -> [WorkerResult] in
             if let reference = try reference(environment) {
                 return [try await context.runQueued(reference)]

@@ -34,6 +34,8 @@ struct WorkerContext: Sendable {
     let console: Console
     let cloud: GoogleCloudServices
     let backend: String
+    /// The Bayesian settings of --config and --plan runs (a queued job carries its own).
+    let bayes: BayesSettings?
 
     var files: QueueFiles { QueueFiles(cloud: cloud) }
 
@@ -76,7 +78,7 @@ struct WorkerContext: Sendable {
         let id = runId ?? config.outputTimestamp ?? RunTimestamp(Date()).description
         let result = QueueFiles.join(output ?? config.outputLocation ?? "runs", id)
         let spec = QueueJobSpec(config: location, data: data, result: result, backend: backend,
-                                benchmarkId: config.benchmark?.id, variantId: config.benchmark?.variantId)
+                                benchmarkId: config.benchmark?.id, variantId: config.benchmark?.variantId, bayes: bayes)
         return WorkerResult(id: id, outcome: try await run(spec, config: config), result: result)
     }
 
@@ -91,7 +93,7 @@ struct WorkerContext: Sendable {
             let spec = QueueJobSpec(
                 config: location, data: data, result: QueueFiles.join(folder, "variants/\(variant.id)"), backend: backend,
                 outputs: "small", benchmarkId: plan.benchmarkId, variantId: variant.id, sameAs: variant.sameAs,
-                sameAsReason: variant.sameAsReason)
+                sameAsReason: variant.sameAsReason, bayes: bayes)
             console.info("task \(task.index + 1) of \(task.count): variant \(variant.id) (\(variant.test): \(variant.name))")
             results.append(WorkerResult(id: variant.id, outcome: try await run(spec, config: variant.config), result: spec.result))
         }

@@ -30,6 +30,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/\(id)/variants/\(plan.variants[0].id)"))
     }
 
+    @Test func aPlanForTheBayesianBackendLinksWhatItDoesNotRead() throws {
+        let dir = try scratchDirectory()
+        func plan(_ backend: String) throws -> (BenchmarkPlan, String) {
+            let out = try CLI.run([
+                "benchmark", "plan", "--config", CLI.path("Examples/benchmarks/train_val_test_splits.json"), "--data", Self.data,
+                "--output", dir.path + "/" + backend, "--backend", backend,
+            ])
+            #expect(out.code == 0, "\(out.stderr)")
+            let id = try #require(out.stdout.split(separator: "\n").first?.replacingOccurrences(of: "Benchmark ID: ", with: ""))
+            return (try StrictJSON.decode(BenchmarkPlan.self, path: dir.path + "/\(backend)/\(id)/plan.json"), out.stdout)
+        }
+        let (native, nativeText) = try plan("native")
+        #expect(native.variants.allSatisfy { $0.sameAs == nil } && nativeText.contains("Cloud Run"))
+        let (bayes, bayesText) = try plan("bayes")
+        #expect(bayes.variants.dropFirst().allSatisfy { $0.sameAs == bayes.variants[0].id })
+        #expect(bayes.variants.last?.sameAsReason?.contains("does not use train_size") == true)
+        #expect(!bayesText.contains("Cloud Run"), "a Bayesian plan has no candidates to price")
+    }
+
     @Test func fullRunsCollectsAndAnalysesThenResumes() throws {
         let dir = try scratchDirectory()
         let args = ["benchmark", "full", "--base", Self.base, "--data", Self.data, "--output", dir.path, "--quiet"]
@@ -70,6 +89,62 @@ import Testing
         let reports = try #require(try JSONSerialization.jsonObject(with: out.stdoutData) as? [[String: Any]])
         #expect((reports.first?["trained"] as? [String])?.count == 1)
         #expect((reports.first?["benchmark_id"] as? String)?.hasSuffix("_test") == true)
+    }
+
+    @Test func aBayesianBenchmarkFitsEachVariantWithTheGivenSettings() throws {
+        let dir = try scratchDirectory()
+        let out = try CLI.run([
+            "benchmark", "run", "--config", CLI.path("Examples/benchmarks/train_val_test_splits.json"), "--base", Self.base,
+            "--data", Self.data, "--output", dir.path, "--backend", "bayes", "--inference", "map", "--draws", "30", "--json", "--quiet",
+        ])
+        #expect(out.code == 0, "\(out.stderr)")
+        let report = try #require((try JSONSerialization.jsonObject(with: out.stdoutData) as? [[String: Any]])?.first)
+        let trained = try #require(report["trained"] as? [String])
+        let linked = try #require(report["same_as"] as? [String])
+        // Every split is the same Bayesian model (it fits the whole window): one fit, the others linked to it.
+        #expect(trained.count == 1 && !linked.isEmpty, "\(report)")
+        let id = try #require(report["benchmark_id"] as? String)
+        let results = try String(contentsOfFile: dir.path + "/\(id)/results.csv", encoding: .utf8)
+        #expect(results.split(separator: "\n").first?.contains("bayes_verdict,roi_q05_tv_S,roi_q95_tv_S") == true)
+        let folder = dir.path + "/\(id)/variants/\(trained[0])"
+        let diagnostics = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/posterior_diagnostics.json"))) as? [String: Any])
+        #expect((diagnostics["settings"] as? [String: Any])?["draws"] as? Int == 30)
+    }
+
+    @Test func aBayesianBenchmarkThroughALocalQueueCarriesItsSettingsToTheWorkers() throws {
+        let dir = try scratchDirectory()
+        let out = try CLI.run([
+            "benchmark", "run", "--config", CLI.path("Examples/benchmarks/adstock_comparison.json"), "--base", Self.base,
+            "--data", Self.data, "--output", dir.path + "/out", "--executor", "queue", "--queue-root", dir.path + "/queues",
+            "--queue", "bayes", "--parallel", "2", "--poll-seconds", "0.2", "--backend", "bayes", "--inference", "map",
+            "--draws", "25", "--json", "--quiet",
+        ])
+        #expect(out.code == 0, "\(out.stderr)")
+        let report = try #require((try JSONSerialization.jsonObject(with: out.stdoutData) as? [[String: Any]])?.first)
+        #expect(report["counts"] as? [String: Int] == ["SUCCEEDED": 3], "\(report)")
+        let id = try #require(report["benchmark_id"] as? String)
+        let variants = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out/\(id)/variants")
+        #expect(variants.count == 3)
+        for variant in variants {
+            let data = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/out/\(id)/variants/\(variant)/posterior_diagnostics.json"))
+            let diagnostics = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(diagnostics["method"] as? String == "map")
+            #expect((diagnostics["settings"] as? [String: Any])?["draws"] as? Int == 25)
+        }
+        let results = try String(contentsOfFile: dir.path + "/out/\(id)/results.csv", encoding: .utf8)
+        #expect(results.contains("bayes_verdict") && results.contains(",approximate,"))
+    }
+
+    @Test(arguments: [
+        (["benchmark", "run", "--all-benchmarks", "--inference", "map"], "--inference needs --backend bayes"),
+        (["benchmark", "run", "--all-benchmarks", "--backend", "bayes", "--chains", "0"], "--chains"),
+        (["cost", "estimate", "--iterations", "10", "--trials", "1", "--variants", "2", "--engine", "bayes"], "--engine bayes: not estimated here"),
+    ])
+    func bayesianFlagsAreCheckedByName(arguments: [String], words: String) throws {
+        let out = try CLI.run(arguments)
+        #expect(out.code == 2, "\(out.stderr)")
+        #expect(out.stderr.contains(words), "\(out.stderr)")
     }
 
     @Test(arguments: [

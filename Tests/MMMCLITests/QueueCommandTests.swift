@@ -1,5 +1,6 @@
 import Foundation
 import MMMCore
+import MMMJobs
 import MMMQueue
 import MMMTestSupport
 import Testing
@@ -21,6 +22,24 @@ struct QueueCommandTests {
 
     private func job(_ root: String, _ id: String) async throws -> QueueJob? {
         try await JobQueue(store: LocalQueueStore(root: root, queue: "q"), name: "q").job(id)?.job
+    }
+
+    @Test func aBayesianSubmissionRecordsItsSettingsInTheJob() async throws {
+        let dir = try scratchDirectory()
+        let config = try Self.tinyConfig(in: dir)
+        let root = dir.appendingPathComponent("queues").path
+        let submit = try await CLI.launch([
+            "queue", "submit", "--queue-root", root, "--queue", "q", "--config", config,
+            "--data", CLI.path("Examples/data/dt_simulated_weekly.csv"), "--output", dir.appendingPathComponent("runs").path,
+            "--id", "bayes-1", "--backend", "bayes", "--inference", "map", "--draws", "20",
+        ], environment: cloudEnvironment())
+        #expect(submit.code == 0, "\(submit.stderr)")
+        let job = try #require(try await job(root, "bayes-1"))
+        #expect(job.spec.backend == "bayes" && job.spec.bayes?.inference == .map && job.spec.bayes?.draws == 20)
+        let native = try await CLI.launch([
+            "queue", "submit", "--queue-root", root, "--queue", "q", "--config", config, "--id", "n", "--draws", "20",
+        ], environment: cloudEnvironment())
+        #expect(native.code == 2 && native.stderr.contains("--draws needs --backend bayes"), "\(native.stderr)")
     }
 
     @Test func submitProcessStatusCancelAndCleanUpALocalQueue() async throws {

@@ -16,6 +16,35 @@ public protocol TrainingBackend: Sendable {
     /// - Throws: the backend's errors (``CategorizedError`` where it can say whose fault it was), or
     ///   `CancellationError`.
     func train(_ request: TrainingRequest, context: TrainingContext) async throws -> any TrainedModel
+    /// The configuration as this backend trains it: fields it never reads are reset to their defaults, so benchmark
+    /// variants that differ only there are recognised as the same model (default: the configuration unchanged).
+    /// - Parameter config: a prepared configuration.
+    /// - Returns: the configuration with the unread fields at their defaults.
+    func trainedConfiguration(_ config: JobConfig) -> JobConfig
+    /// The job config fields this backend never reads (named in a benchmark's `same_as` reason).
+    var unreadConfigFields: [String] { get }
+    /// Whether a finished run folder was trained by this backend with the settings it has now (benchmark
+    /// resumption); the default compares the engine name recorded in `status.json`.
+    /// - Parameters:
+    ///   - folder: the run folder.
+    ///   - status: its `status.json`.
+    func trainedAlike(_ folder: any RunFolder, status: RunStatus) async -> Bool
+    /// The units of work one training reports progress in (``SearchProgress/total``): candidates for a search,
+    /// sampler iterations for NUTS.
+    /// - Parameter options: the job's search sizes.
+    func workUnits(_ options: TrainingOptions) -> Int
+}
+
+extension TrainingBackend {
+    public func trainedConfiguration(_ config: JobConfig) -> JobConfig { config }
+
+    public var unreadConfigFields: [String] { [] }
+
+    public func trainedAlike(_ folder: any RunFolder, status: RunStatus) async -> Bool {
+        (status.engine?.name ?? EngineInfo.native.name) == engine.name
+    }
+
+    public func workUnits(_ options: TrainingOptions) -> Int { options.iterations * options.trials }
 }
 
 /// What a backend is asked to train.

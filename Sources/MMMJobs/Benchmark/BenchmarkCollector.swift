@@ -10,6 +10,8 @@ public struct BenchmarkCollector: Sendable {
     public var workspace: LocalBenchmarkWorkspace
     /// The allocation of each variant's best model (``AllocationColumns``; nil leaves them out).
     public var allocationColumns: (any ResultsColumnProvider)? = AllocationColumns()
+    /// The posterior intervals and verdict of Bayesian variants (``PosteriorColumns``; nil leaves them out).
+    public var posteriorColumns: (any ResultsColumnProvider)? = PosteriorColumns()
     /// Truth-recovery columns, `roi_mae` and `roi_err_<spend>` (``TruthColumns``; nil without a truth file).
     public var truthColumns: (any ResultsColumnProvider)?
 
@@ -35,7 +37,7 @@ public struct BenchmarkCollector: Sendable {
         let conversion = plan.baseConfig.depVarType == .conversion
         var columns = ResultsTable.fixedColumns
         columns += paid.map { (conversion ? "cpa_" : "roi_") + $0 } + paid.map { "effect_share_" + $0 }
-        let providers = [allocationColumns, truthColumns].compactMap { $0 }
+        let providers = [allocationColumns, posteriorColumns, truthColumns].compactMap { $0 }
         for provider in providers { columns += provider.columns(plan: plan, summaries: summaries) }
 
         var rows: [[String: String]] = []

@@ -57,7 +57,7 @@ public struct BenchmarkRunner: Sendable {
         if let snapshot = table.snapshot, workspace.read(snapshot.fileName) == nil {
             try workspace.write(snapshot.bytes, to: snapshot.fileName)
         }
-        let (linkedPlan, fingerprints) = Self.link(plan, table: table)
+        let (linkedPlan, fingerprints) = Self.link(plan, table: table, backend: backend)
         try workspace.write(try StrictJSON.encode(linkedPlan), to: "plan.json")
         do {
             let baseline = try NaiveBaseline.fit(config: linkedPlan.baseConfig, table: table, holidays: holidays)
@@ -78,7 +78,8 @@ public struct BenchmarkRunner: Sendable {
             }
         }
         let training = todo.filter { $0.sameAs == nil }
-        let perVariant = linkedPlan.iterations * linkedPlan.trials
+        let perVariant = backend.workUnits(
+            TrainingOptions(iterations: linkedPlan.iterations, trials: linkedPlan.trials, seed: 0, threads: 1))
         let tracker = ProgressTracker(
             BenchmarkProgress(variantsDone: 0, variantsTotal: todo.count, candidatesDone: 0, candidatesTotal: training.count * perVariant),
             report: progress)
@@ -146,27 +147,32 @@ public struct BenchmarkRunner: Sendable {
         }
         do {
             let outcome = try await job.run(diagnostics: sink, progress: { p in tracker.candidates(variant.id, done: p.done) })
-            tracker.variantFinished(variant.id, candidates: options.iterations * options.trials)
+            tracker.variantFinished(variant.id, candidates: backend.workUnits(options))
             return outcome.state == .skipped ? .skipped(outcome.skipReason ?? "skipped") : .trained
         } catch {
-            tracker.variantFinished(variant.id, candidates: options.iterations * options.trials)
+            tracker.variantFinished(variant.id, candidates: backend.workUnits(options))
             return .failed("\(error)")
         }
     }
 
-    /// The plan with `same_as` links between variants that prepare the same table from `table` and hand the engine
-    /// the same configuration (e.g. weekly aggregation of weekly data); links the plan already has are kept.
-    public static func linkingSameAs(_ plan: BenchmarkPlan, table: LoadedTable) -> BenchmarkPlan {
-        link(plan, table: table).0
+    /// The plan with `same_as` links between variants that prepare the same table from `table` and hand `backend`
+    /// the same configuration as it trains it (e.g. weekly aggregation of weekly data, or `train_size` for the
+    /// Bayesian backend, which fits the whole window); links the plan already has are kept.
+    public static func linkingSameAs(
+        _ plan: BenchmarkPlan, table: LoadedTable, backend: any TrainingBackend = NativeBackend()
+    ) -> BenchmarkPlan {
+        link(plan, table: table, backend: backend).0
     }
 
-    static func link(_ plan: BenchmarkPlan, table: LoadedTable) -> (BenchmarkPlan, [String: TrainingFingerprint]) {
+    static func link(
+        _ plan: BenchmarkPlan, table: LoadedTable, backend: any TrainingBackend
+    ) -> (BenchmarkPlan, [String: TrainingFingerprint]) {
         var linked = plan
         var fingerprints: [String: TrainingFingerprint] = [:]
         var owner: [String: String] = [:]
         for index in linked.variants.indices {
             let variant = linked.variants[index]
-            guard let fingerprint = TrainingFingerprint.of(variant.config, table: table) else { continue }
+            guard let fingerprint = TrainingFingerprint.of(variant.config, table: table, backend: backend) else { continue }
             fingerprints[variant.id] = fingerprint
             guard variant.sameAs == nil else { continue }
             if let other = owner[fingerprint.digest], let first = linked.variant(other) {
@@ -175,6 +181,10 @@ public struct BenchmarkRunner: Sendable {
                 var reason = "prepares the same table and trains the same model as variant \(other): \(what) change\(fields.count == 1 ? "s" : "") nothing on this data"
                 if fields == ["resample_freq"], fingerprint.cadence == "weekly", variant.config.resampleFreq == .weekly {
                     reason += " (the data is already weekly)"
+                }
+                let unread = fields.filter(backend.unreadConfigFields.contains)
+                if !unread.isEmpty {
+                    reason += " (\(backend.engine.name) does not use \(unread.joined(separator: ", ")))"
                 }
                 linked.variants[index].sameAs = other
                 linked.variants[index].sameAsReason = reason
@@ -190,7 +200,7 @@ public struct BenchmarkRunner: Sendable {
         guard let folder = try await workspace.variants.openRun(id: variant.id) else { return false }
         let status = try? await folder.status()
         guard let status, status.state == .succeeded || status.state == .skipped,
-            (status.engine?.name ?? EngineInfo.native.name) == backend.engine.name
+            await backend.trainedAlike(folder, status: status)
         else {
             try workspace.discardVariant(variant.id)
             return false

@@ -16,14 +16,15 @@ struct TrainingFingerprint: Sendable {
     /// The prepared cadence (`daily`, `weekly`, `monthly`).
     let cadence: String?
 
-    /// Prepares `config` on `table`.
+    /// Prepares `config` on `table`; the configuration enters as `backend` trains it (fields it never reads do not
+    /// count).
     /// - Returns: nil when preparation fails or skips (the variant then runs and records that itself).
-    static func of(_ config: JobConfig, table: LoadedTable) -> TrainingFingerprint? {
+    static func of(_ config: JobConfig, table: LoadedTable, backend: any TrainingBackend) -> TrainingFingerprint? {
         guard let state = try? DataPreparer().prepare(
             table.table, config: config, source: table.provenance.source, sourceSHA256: table.provenance.sha256),
             state.skipReason == nil
         else { return nil }
-        var trained = state.config
+        var trained = backend.trainedConfiguration(state.config)
         trained.benchmark = nil
         trained.resampleFreq = .none
         trained.columnAggStrategies = [:]

@@ -66,7 +66,7 @@ public struct WorkerRun: Sendable {
         let (store, runId) = try await RunLocator.parent(of: try StorageLocation(spec.result), cloud: cloud)
         let config = try await loadConfig(files)
         let backend = try await self.backend(spec)
-        if let finished = try await finishedOutcome(store, runId: runId, engine: backend.engine.name) { return finished }
+        if let finished = try await finishedOutcome(store, runId: runId, backend: backend) { return finished }
 
         if let sameAs = spec.sameAs {
             return try await writeLinked(store, runId: runId, config: config, sameAs: sameAs, engine: backend.engine)
@@ -101,12 +101,12 @@ public struct WorkerRun: Sendable {
     }
 
     /// The outcome of a run folder that already finished for this job; an unfinished or failed one is removed.
-    private func finishedOutcome(_ store: any RunStore, runId: String, engine: String) async throws -> JobOutcome? {
+    private func finishedOutcome(_ store: any RunStore, runId: String, backend: any TrainingBackend) async throws -> JobOutcome? {
         guard let folder = try await store.openRun(id: runId) else { return nil }
         let status = try? await folder.status()
         let config = try? await folder.read("job_config.json").map { try StrictJSON.decode(JobConfig.self, from: $0) }
         if let status, status.state == .succeeded || status.state == .skipped,
-            (status.engine?.name ?? EngineInfo.native.name) == engine,
+            await backend.trainedAlike(folder, status: status),
             spec.variantId == nil || config?.benchmark?.variantId == spec.variantId
         {
             return status.state == .skipped ? .skipped(status.skipReason ?? "skipped")

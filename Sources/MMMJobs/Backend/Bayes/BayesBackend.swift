@@ -48,7 +48,7 @@ public struct BayesBackend: TrainingBackend {
                     + "\(built.input.channels.count) channels, \(built.input.controls.count) controls, \(built.input.liftTests.count) lift studies",
                 step: "train"))
         watch.lap("bayes.build_design")
-        let total = settings.inference == .nuts ? settings.chains * (settings.warmup + settings.draws) : 1
+        let total = workUnits(request.options)
         let counter = ProgressCounter(chains: settings.chains)
         let method = settings.method(seed: request.options.seed, threads: request.options.threads)
         let report = context.progress
