@@ -30,6 +30,7 @@ struct BrowserFlowTests {
             let runPath: String?
             let facebookRole: String?
             let typedRunValues: [String]?
+            let backendOptions: [String]?
             let focusAfterError: String?
             let labels: [Labels]?
         }
@@ -114,6 +115,7 @@ struct BrowserFlowTests {
             ["tab_until": "#f-train_size"],
             ["type": "0.7"],
             ["eval": "['iterations', 'trials', 'train_size'].map((n) => document.getElementById('f-' + n).value)", "save_as": "typedRunValues"],
+            ["eval": "[...document.querySelectorAll('#f-backend option')].map((o) => o.value + (o.selected ? '*' : ''))", "save_as": "backendOptions"],
             ["screenshot": shots.appendingPathComponent("3-run.png").path],
             ["tab_until": "form[action='/run'] button[type=submit]"],
             ["key": "Space", "navigates": true],
@@ -166,6 +168,7 @@ struct BrowserFlowTests {
         #expect(report.values?.facebookRole == "media")  // guessed from the name: facebook_I shares facebook_S's prefix
         #expect(report.values?.runState == "SUCCEEDED")
         #expect(report.values?.typedRunValues == ["40", "2", "0.7"])
+        #expect(report.values?.backendOptions == ["native*", "bayes"])  // the training backend, native unless chosen
         #expect(report.values?.focusAfterError == "form-error")  // a form shown again starts at its error
         // Pages with coloured states or messages were checked (Connect's outcome, Data's and Run's errors, the run's
         // state, the runs list), and none relied on colour alone.

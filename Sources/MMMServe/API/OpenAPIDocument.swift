@@ -55,7 +55,7 @@ enum OpenAPIDocument {
             },
             "/v1/runs": {
               "post": {
-                "summary": "Submit a training run (trained in a worker process).", "operationId": "submitRun",
+                "summary": "Submit a training run (trained in a worker process by the chosen backend; native by default).", "operationId": "submitRun",
                 "requestBody": {
                   "required": true,
                   "content": {
@@ -65,9 +65,12 @@ enum OpenAPIDocument {
                         "properties": {
                           "config": {"type": "string", "format": "binary", "description": "A job config JSON (canonical, previous-system job_config.json, or selected_columns.json)."},
                           "data": {"type": "string", "format": "binary", "description": "The table: CSV, or Parquet (file name ending .parquet)."},
-                          "data_uri": {"type": "string", "description": "Instead of data: a gs:// object."}
+                          "data_uri": {"type": "string", "description": "Instead of data: a gs:// object."},
+                          "backend": {"$ref": "#/components/schemas/Backend"},
+                          "bayes": {"type": "string", "description": "With backend bayes: a JSON object of BayesSettings (errors name $.bayes.<key>)."}
                         }
-                      }
+                      },
+                      "encoding": {"bayes": {"contentType": "application/json"}}
                     },
                     "application/json": {"schema": {"$ref": "#/components/schemas/RunSubmission"}}
                   }
@@ -189,7 +192,23 @@ enum OpenAPIDocument {
               },
               "RunSubmission": {
                 "type": "object", "required": ["config", "data_uri"], "additionalProperties": false,
-                "properties": {"config": {"$ref": "#/components/schemas/JobConfig"}, "data_uri": {"type": "string", "pattern": "^gs://"}}
+                "properties": {
+                  "config": {"$ref": "#/components/schemas/JobConfig"}, "data_uri": {"type": "string", "pattern": "^gs://"},
+                  "backend": {"$ref": "#/components/schemas/Backend"}, "bayes": {"$ref": "#/components/schemas/BayesSettings"}
+                }
+              },
+              "Backend": {"type": "string", "enum": ["native", "bayes", "robyn"], "default": "native", "description": "The training backend: the native engine, the Bayesian backend (docs/bayes.md), or Robyn in R (the run fails with a clear message where R and Robyn are not installed)."},
+              "BayesSettings": {
+                "type": "object", "additionalProperties": false, "description": "The Bayesian backend's settings (only with backend bayes); a missing key keeps its default.",
+                "properties": {
+                  "inference": {"type": "string", "enum": ["nuts", "map"], "default": "nuts", "description": "NUTS, or MAP + Laplace (fast, approximate)."},
+                  "chains": {"type": "integer", "minimum": 1, "default": 4},
+                  "warmup": {"type": "integer", "minimum": 0, "default": 1000, "description": "Warm-up iterations per chain (NUTS needs at least 10)."},
+                  "draws": {"type": "integer", "minimum": 1, "default": 1000, "description": "Kept draws per chain (MAP: the Laplace draws)."},
+                  "target_accept": {"type": "number", "exclusiveMinimum": true, "minimum": 0, "exclusiveMaximum": true, "maximum": 1, "default": 0.8},
+                  "baseline": {"type": "string", "enum": ["joint", "prophet"], "default": "joint"},
+                  "range_prior": {"type": "string", "enum": ["bounded", "matched"], "default": "bounded"}
+                }
               },
               "JobConfig": {"type": "object", "description": "The job config contract (docs/contracts.md); unknown keys are errors.", "required": ["dep_var", "paid_media"], "properties": {"dep_var": {"type": "string"}, "paid_media": {"type": "array", "items": {"type": "object"}}}},
               "RunAccepted": {"type": "object", "required": ["run_id", "status_url", "events_url"], "properties": {"run_id": {"type": "string"}, "status_url": {"type": "string"}, "events_url": {"type": "string"}}},

@@ -4,7 +4,7 @@ import Hummingbird
 /// Reads a run submission from a request into the run's staging folder.
 enum RunIntake {
     /// The parts a multipart submission may have.
-    static let partNames: Set<String> = ["config", "data", "data_uri"]
+    static let partNames: Set<String> = ["config", "data", "data_uri", "backend", "bayes"]
 
     /// - Returns: the validated submission (its data file, if uploaded, is in `staging`).
     /// - Throws: ``APIError`` 400 / 413 / 415.
@@ -20,7 +20,7 @@ enum RunIntake {
         defer { try? FileManager.default.removeItem(at: bodyFile) }
         let form = try MultipartForm(file: bodyFile, boundary: boundary)
         for part in form.parts where !partNames.contains(part.name) {
-            throw APIError(.badRequest, "invalid_request", "unknown part '\(part.name.prefix(60))'; expected config and data (or data_uri)", field: part.name)
+            throw APIError(.badRequest, "invalid_request", "unknown part '\(part.name.prefix(60))'; expected config and data (or data_uri), and optionally backend and bayes", field: part.name)
         }
         guard let configPart = form.part("config") else {
             throw APIError(.badRequest, "invalid_request", "the job config is missing: add a part named config", field: "config")
@@ -43,7 +43,10 @@ enum RunIntake {
         case (nil, nil):
             throw APIError(.badRequest, "invalid_request", "the data is missing: add a file part named data (CSV or Parquet) or data_uri", field: "data")
         }
-        return RunSubmission(configBytes: configBytes, config: config, data: data)
+        let backend = try RunBackend.make(
+            backend: form.part("backend").map { String(decoding: form.bytes(of: $0), as: UTF8.self) },
+            bayes: try form.part("bayes").map { try RunBackend.decodeBayes(form.bytes(of: $0)) })
+        return RunSubmission(configBytes: configBytes, config: config, data: data, backend: backend)
     }
 
     /// `parquet` for a Parquet upload (by file name or media type), else `csv`.

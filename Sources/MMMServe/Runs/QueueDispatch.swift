@@ -41,8 +41,10 @@ struct QueueDispatch: Sendable {
         var config = submission.config
         config.outputTimestamp = nil  // the run folder is named by the server's run id
         config.outputLocation = nil
-        let result = try await QueueSubmission(queue: queue, by: "mmm-serve")
-            .submit(config: config, id: id, data: data, output: store)
+        var queueSubmission = QueueSubmission(queue: queue, by: "mmm-serve")
+        queueSubmission.backend = submission.backend.name.rawValue
+        queueSubmission.bayes = submission.backend.bayes
+        let result = try await queueSubmission.submit(config: config, id: id, data: data, output: store)
         guard result.submitted == [id] else {
             throw QueueUsageError("the queue already holds a job \(id)")
         }

@@ -117,7 +117,7 @@ actor RunManager {
             entries[id] = entry
             entry.hub.send(.state(queuedStatus(entry)))
             let configURL = staging.appendingPathComponent("job_config.json")
-            let arguments = settings.trainArguments(runId: id, config: configURL, data: submission.data)
+            let arguments = settings.trainArguments(runId: id, config: configURL, data: submission.data, backend: submission.backend)
             let hub = entry.hub
             let settings = self.settings
             tasks[id] = Task.detached {

@@ -20,6 +20,8 @@ struct RunSubmission: Sendable {
     var config: JobConfig
     /// The data.
     var data: DataSource
+    /// The training backend (native unless the request chose another).
+    var backend = RunBackend.native
 
     /// Validates a config document and the data reference.
     /// - Parameters:
@@ -82,13 +84,15 @@ struct RunSubmission: Sendable {
     }
 }
 
-/// The JSON form of a submission: `{"config": {…}, "data_uri": "gs://…"}`.
+/// The JSON form of a submission: `{"config": {…}, "data_uri": "gs://…", "backend": "bayes", "bayes": {…}}`.
 struct JSONRunSubmission: Decodable {
     var config: JobConfig
     var dataURI: String
+    var backend: String?
+    var bayes: BayesSettings?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case config
+        case config, backend, bayes
         case dataURI = "data_uri"
     }
 
@@ -97,6 +101,8 @@ struct JSONRunSubmission: Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         config = try c.decode(JobConfig.self, forKey: .config)
         dataURI = try c.decode(String.self, forKey: .dataURI)
+        backend = try c.decodeUnlessNull(String.self, forKey: .backend)
+        bayes = try c.decodeUnlessNull(BayesSettings.self, forKey: .bayes)
     }
 
     /// Parses and validates a JSON body.
@@ -116,6 +122,7 @@ struct JSONRunSubmission: Decodable {
         }
         try RunSubmission.checkServerSafe(parsed.config, pathPrefix: "$.config")
         let uri = try RunSubmission.checkedDataURI(parsed.dataURI, field: "$.data_uri")
-        return RunSubmission(configBytes: try StrictJSON.encode(parsed.config), config: parsed.config, data: .uri(uri))
+        let backend = try RunBackend.make(backend: parsed.backend, bayes: parsed.bayes)
+        return RunSubmission(configBytes: try StrictJSON.encode(parsed.config), config: parsed.config, data: .uri(uri), backend: backend)
     }
 }

@@ -16,8 +16,8 @@ struct WorkerSettings: Sendable {
     /// Seconds between SIGTERM and SIGKILL when a worker is stopped.
     var grace: Double = 10
 
-    /// The arguments of one training.
-    func trainArguments(runId: String, config: URL, data: RunSubmission.DataSource) -> [String] {
+    /// The arguments of one training (the backend's flags last).
+    func trainArguments(runId: String, config: URL, data: RunSubmission.DataSource, backend: RunBackend = .native) -> [String] {
         let dataArgument: String =
             switch data {
             case .uploaded(let url): url.path
@@ -26,7 +26,7 @@ struct WorkerSettings: Sendable {
         return [
             "train", "--config", config.path, "--data", dataArgument, "--output", storeLocation, "--run-id", runId,
             "--threads", String(threads),
-        ]
+        ] + backend.trainArguments
     }
 }
 

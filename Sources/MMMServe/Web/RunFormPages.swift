@@ -28,9 +28,11 @@ enum RunFormPages {
         }
         let configBytes: Data
         let config: JobConfig
+        let backend: RunBackend
         do {
             configBytes = try values.configJSON()
             config = try RunSubmission.validatedConfig(configBytes, pathPrefix: nil)
+            backend = try values.engine.choice()
         } catch let error as ConfigError {
             return RunForm.page(values, context: context, state: state, error: error)
         } catch let error as APIError {
@@ -40,7 +42,7 @@ enum RunFormPages {
         let data = staging.appendingPathComponent("data.csv")
         try FileManager.default.copyItem(at: dataFile, to: data)
         try configBytes.write(to: staging.appendingPathComponent("job_config.json"))
-        _ = try await state.runs.submit(RunSubmission(configBytes: configBytes, config: config, data: .uploaded(data)), id: id, staging: staging)
+        _ = try await state.runs.submit(RunSubmission(configBytes: configBytes, config: config, data: .uploaded(data), backend: backend), id: id, staging: staging)
         return AuthMiddleware.redirect(to: "/runs/\(id)")
     }
 }
@@ -70,6 +72,7 @@ enum RunForm {
         var expectedSpend = ""
         var holidaysCountry = ""
         var extra = ""
+        var engine = BackendFields()
 
         init() {}
 
@@ -120,6 +123,7 @@ enum RunForm {
             expectedSpend = f["expected_spend"] ?? ""
             holidaysCountry = f["holidays_country"] ?? ""
             extra = f["extra"] ?? ""
+            engine = BackendFields(fields: f)
         }
 
         /// The job config JSON these fields describe (the contracts then validate it).
@@ -217,6 +221,7 @@ enum RunForm {
             \(HTML.select("Scenario", name: "budget_scenario", options: [("max_historical_response", "most response for the historical spend"), ("max_response_expected_spend", "most response for an expected spend")], selected: v.budgetScenario))
             \(input("Expected spend", "expected_spend", v.expectedSpend, help: "Total over the last 365 days (expected-spend scenario)", type: "number", extra: "min=\"0\" step=\"any\""))
             </fieldset>
+            \(v.engine.html(bad: bad))
             \(area("Advanced settings (JSON)", "extra", v.extra, help: "Any other job config field as one JSON object, e.g. {\"custom_hyperparameters\": {\"tv_S_thetas\": [0.3, 0.8]}, \"calibration_constraint\": 0.05}; see docs/contracts.md."))
             <button type="submit" class="primary">Start the run</button></form>
             """

@@ -87,6 +87,7 @@ enum RunPages {
         for (key, label) in [("started_at", "Started"), ("finished_at", "Finished"), ("submitted_at", "Submitted"), ("failed_step", "Failed step")] {
             if let value = status[key] as? String { facts.append((label, HTML.escape(value))) }
         }
+        if let engine = (status["engine"] as? [String: Any])?["name"] as? String { facts.append(("Engine", HTML.escape(engine))) }
         if let seconds = status["duration_seconds"] as? Double { facts.append(("Duration", String(format: "%.1f s", seconds))) }
         var body = "<dl class=\"facts\">" + facts.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined() + "</dl>"
         if let message = status["message"] as? String {
