@@ -45,6 +45,52 @@ import Testing
         #expect(allocation.reason.contains("v_d has a lower DECOMP.RSSD"))
     }
 
+    /// Bayesian variants: no validation split, ROI intervals and a verdict per row (numbers chosen by hand).
+    static func bayesianTable() -> ResultsTable {
+        let columns = ResultsTable.fixedColumns + ["roi_tv_S", "roi_fb_S", "bayes_verdict", "roi_q05_tv_S", "roi_q95_tv_S", "roi_q05_fb_S", "roi_q95_fb_S"]
+        func row(_ id: String, train: String, verdict: String, tv: (String, String), fb: (String, String)) -> [String: String] {
+            [
+                "variant_id": id, "benchmark_variant": "v_" + id, "state": "SUCCEEDED", "nrmse_train": train, "decomp_rssd": "0.5",
+                "roi_tv_S": "2", "roi_fb_S": "1", "bayes_verdict": verdict, "roi_q05_tv_S": tv.0, "roi_q95_tv_S": tv.1,
+                "roi_q05_fb_S": fb.0, "roi_q95_fb_S": fb.1,
+            ]
+        }
+        return ResultsTable(
+            columns: columns,
+            rows: [
+                row("p", train: "0.050", verdict: "ok", tv: ("1.0", "3.0"), fb: ("0.0", "2.0")),  // mean width 2.0
+                row("q", train: "0.052", verdict: "warning", tv: ("1.5", "2.5"), fb: ("0.5", "2.0")),  // 1.25
+                row("r", train: "0.053", verdict: "failed", tv: ("1.9", "2.1"), fb: ("0.9", "1.1")),  // 0.2, not converged
+                row("s", train: "0.070", verdict: "ok", tv: ("1.8", "2.3"), fb: ("0.8", "1.3")),  // 0.5, fits too badly
+                ["variant_id": ResultsTable.baselineId, "nrmse_train": "0.1", "nrmse_val": "0.170", "state": "BASELINE"],
+            ])
+    }
+
+    @Test func bayesianVariantsAreAllocatedByTheirIntervalsAndComparedOnTheSameSplit() throws {
+        let table = Self.bayesianTable()
+        let (rows, baseline) = AnalysisRow.rows(table)
+        // No validation split: the lowest training NRMSE, against the baseline's training NRMSE (0.1, not 0.17).
+        let fit = BenchmarkRecommendation.fit(rows, baseline: baseline)
+        #expect(fit.variantId == "p")
+        #expect(fit.reason.contains("cuts the error by 50%"), "\(fit.reason)")
+        // Fit limit 0.050 × 1.1 = 0.055: p, q (r failed, s too far). Narrowest mean width: q (1.25 < 2.0).
+        let allocation = BenchmarkRecommendation.allocation(rows, baseline: baseline, columns: table.columns)
+        #expect(allocation.variantId == "q", "\(allocation.reason)")
+        #expect(allocation.reason.contains("mean width 1.2500 over 2 paid channels"), "\(allocation.reason)")
+        #expect(allocation.reason.contains("1 variant did not converge"), "\(allocation.reason)")
+        #expect(allocation.reason.contains("cuts the error by 48%"), "\(allocation.reason)")
+        #expect(!allocation.reason.contains("DECOMP.RSSD"))
+        // Without the interval columns the rule cannot choose and says so.
+        let blind = BenchmarkRecommendation.allocation(rows, baseline: baseline, columns: ResultsTable.fixedColumns)
+        #expect(blind.variantId == nil && blind.reason.contains("ROI intervals"))
+        // The report explains the Bayesian rules.
+        let plan = try Bench.plan(#"{"name": "a", "variants": {"seed": [{"name": "s1", "seed": 1}, {"name": "s2", "seed": 2}]}}"#)
+        let dir = try TemporaryDirectory.make("mmm-bench-analysis")
+        _ = try BenchmarkAnalysis(plan: plan, results: table).write(to: dir.path)
+        let html = try String(contentsOfFile: dir.appendingPathComponent("report.html").path, encoding: .utf8)
+        #expect(html.contains("width of the 90% ROI intervals") && html.contains("v_q has the narrowest"))
+    }
+
     @Test func seedStabilityMeasuresSpreadAndRankAgreement() throws {
         let (rows, _) = AnalysisRow.rows(Self.table())
         let groups = SeedStability.groups(rows, efficiencyColumns: ["roi_tv_S", "roi_fb_S", "roi_se_S"])

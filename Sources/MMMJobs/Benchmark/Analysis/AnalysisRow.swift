@@ -21,6 +21,19 @@ public struct AnalysisRow: Sendable, Equatable {
     /// The split-aware fit error: validation NRMSE, else training NRMSE (no validation split).
     public var fitError: Double? { number("nrmse_val") ?? number("nrmse_train") }
 
+    /// The Bayesian backend's convergence verdict (`ok`, `warning`, `failed`, `approximate`); nil for other engines.
+    public var verdict: String? { cells["bayes_verdict"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The widths of the 90 % ROI (or CPA) intervals of the paid channels, `roi_q95_<spend>` − `roi_q05_<spend>`, in
+    /// column order (Bayesian variants only).
+    public func intervalWidths(columns: [String]) -> [Double] {
+        columns.filter { $0.hasPrefix("roi_q05_") }.compactMap { low in
+            let spend = low.dropFirst("roi_q05_".count)
+            guard let q05 = number(low), let q95 = number("roi_q95_" + spend) else { return nil }
+            return q95 - q05
+        }
+    }
+
     /// |test − validation| NRMSE, the generalisation gap.
     public var gap: Double? {
         guard let v = number("nrmse_val"), let t = number("nrmse_test") else { return nil }

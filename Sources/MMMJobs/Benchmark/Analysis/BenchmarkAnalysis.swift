@@ -26,7 +26,7 @@ public struct BenchmarkAnalysis: Sendable {
     /// The recommendation for budget allocation.
     public var allocation: BenchmarkRecommendation {
         let (rows, baseline) = AnalysisRow.rows(results)
-        return .allocation(rows, baseline: baseline)
+        return .allocation(rows, baseline: baseline, columns: results.columns)
     }
 
     /// Seed-stability groups (empty when the seed is not varied).

@@ -22,7 +22,10 @@ struct BenchmarkReportPage {
                     ]),
                     .note(lead: "Fit", text: [.text(analysis.fit.reason)]),
                     .note(lead: "Allocation", text: [.text(analysis.allocation.reason)]),
-                    .text("Fit is judged on the validation NRMSE with a small validation/test gap; allocation on DECOMP.RSSD (how far effect shares stray from spend shares) among variants that fit almost as well as the best."),
+                    .text(
+                        rows.contains { $0.verdict != nil }
+                            ? "Fit is judged on the training NRMSE (a Bayesian fit uses the whole window, so there is no validation split); allocation on the width of the 90% ROI intervals among converged variants that fit almost as well as the best."
+                            : "Fit is judged on the validation NRMSE with a small validation/test gap; allocation on DECOMP.RSSD (how far effect shares stray from spend shares) among variants that fit almost as well as the best."),
                 ]),
             HTMLSection(title: "Results", blocks: [.table(table(rows, baseline: baseline))]),
             HTMLSection(title: "Plots", blocks: figures),
