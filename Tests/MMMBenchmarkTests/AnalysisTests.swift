@@ -89,6 +89,7 @@ import Testing
         _ = try BenchmarkAnalysis(plan: plan, results: table).write(to: dir.path)
         let html = try String(contentsOfFile: dir.appendingPathComponent("report.html").path, encoding: .utf8)
         #expect(html.contains("width of the 90% ROI intervals") && html.contains("v_q has the narrowest"))
+        #expect(html.contains("iterations and trials unused"))
     }
 
     @Test func seedStabilityMeasuresSpreadAndRankAgreement() throws {

@@ -17,7 +17,11 @@ struct BenchmarkReportPage {
                 blocks: [
                     .facts([
                         HTMLFact("Benchmark", plan.benchmarkId), HTMLFact("Variants", "\(rows.count) (\(trained.count) with a model)"),
-                        HTMLFact("Counts", "\(plan.iterations) iterations × \(plan.trials) trials (\(plan.mode.rawValue))"),
+                        HTMLFact(
+                            "Counts",
+                            rows.contains { $0.verdict != nil }
+                                ? "Bayesian posteriors (\(plan.mode.rawValue); iterations and trials unused)"
+                                : "\(plan.iterations) iterations × \(plan.trials) trials (\(plan.mode.rawValue))"),
                         HTMLFact("Base", plan.base),
                     ]),
                     .note(lead: "Fit", text: [.text(analysis.fit.reason)]),
