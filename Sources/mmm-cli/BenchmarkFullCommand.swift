@@ -23,9 +23,13 @@ struct BenchmarkFullCommand: AsyncParsableCommand {
     var parallel: Int?
     @Option(help: "Files per variant: small (default) or full.")
     var outputs: OutputLevel = .small
+    @Option(help: BackendChoice.help)
+    var backend: BackendChoice = .native
+    @OptionGroup(title: "Bayesian backend") var bayes: BayesOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        try bayes.check(bayes: backend == .bayes)
         if StorageLocation.looksLikeGCS(output) {
             throw ValidationError("--output: benchmark folders are local; write them locally and copy them with mmm-cli gcs cp -r")
         }
@@ -33,6 +37,7 @@ struct BenchmarkFullCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = global.console
+        let trainer = try await backend.make(bayes: bayes.settings)
         let loaded = try JobConfigLoader.load(path: base)
         let upper = upperFunnel.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         let (config, notes) = ComprehensiveBenchmark.config(base: loaded.config, upperFunnel: upper)
@@ -41,7 +46,8 @@ struct BenchmarkFullCommand: AsyncParsableCommand {
         let plan = try BenchmarkWorkflow.plan(config, configPath: base, base: base, mode: fullRun ? .fullRun : .testRunAll, console: console)
         BenchmarkWorkflow.report(plan, console: console)
         let (report, workspace) = try await BenchmarkWorkflow.run(
-            plan, table: table, output: output, parallel: parallel, threads: nil, outputs: outputs, console: console)
+            plan, table: table, output: output, parallel: parallel, threads: nil, outputs: outputs, backend: trainer,
+            console: console)
         let (analysis, folder, files) = try await BenchmarkAnalyzeCommand.analyze(workspace, outputDir: nil)
         if console.json {
             try console.resultJSON(BenchmarkAnalyzeCommand.AnalyzeJSON(directory: folder, files: files, recommendations: [analysis.fit, analysis.allocation]))

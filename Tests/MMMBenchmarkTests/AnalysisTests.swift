@@ -62,6 +62,8 @@ import Testing
                 row("q", train: "0.052", verdict: "warning", tv: ("1.5", "2.5"), fb: ("0.5", "2.0")),  // 1.25
                 row("r", train: "0.053", verdict: "failed", tv: ("1.9", "2.1"), fb: ("0.9", "1.1")),  // 0.2, not converged
                 row("s", train: "0.070", verdict: "ok", tv: ("1.8", "2.3"), fb: ("0.8", "1.3")),  // 0.5, fits too badly
+                // a linked variant shows q's model: not counted twice, never recommended in q's place
+                row("a", train: "0.052", verdict: "warning", tv: ("1.5", "2.5"), fb: ("0.5", "2.0")).merging(["same_as": "q"]) { $1 },
                 ["variant_id": ResultsTable.baselineId, "nrmse_train": "0.1", "nrmse_val": "0.170", "state": "BASELINE"],
             ])
     }
@@ -77,6 +79,7 @@ import Testing
         let allocation = BenchmarkRecommendation.allocation(rows, baseline: baseline, columns: table.columns)
         #expect(allocation.variantId == "q", "\(allocation.reason)")
         #expect(allocation.reason.contains("mean width 1.2500 over 2 paid channels"), "\(allocation.reason)")
+        #expect(allocation.reason.contains("among the 2 of 4 Bayesian models"), "\(allocation.reason)")
         #expect(allocation.reason.contains("1 variant did not converge"), "\(allocation.reason)")
         #expect(allocation.reason.contains("cuts the error by 48%"), "\(allocation.reason)")
         #expect(!allocation.reason.contains("DECOMP.RSSD"))

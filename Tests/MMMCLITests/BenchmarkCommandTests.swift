@@ -139,6 +139,7 @@ import Testing
     @Test(arguments: [
         (["benchmark", "run", "--all-benchmarks", "--inference", "map"], "--inference needs --backend bayes"),
         (["benchmark", "run", "--all-benchmarks", "--backend", "bayes", "--chains", "0"], "--chains"),
+        (["benchmark", "full", "--base", "unused.json", "--draws", "5"], "--draws needs --backend bayes"),
         (["cost", "estimate", "--iterations", "10", "--trials", "1", "--variants", "2", "--engine", "bayes"], "--engine bayes: not estimated here"),
     ])
     func bayesianFlagsAreCheckedByName(arguments: [String], words: String) throws {

@@ -98,6 +98,8 @@ public struct BenchmarkRecommendation: Codable, Sendable, Equatable {
             let widths = row.intervalWidths(columns: columns)
             return widths.isEmpty ? nil : widths.reduce(0, +) / Double(widths.count)
         }
+        // Variants linked `same_as` show another variant's model: count each model once (under its own variant).
+        let models = models.filter { ($0.cells["same_as"] ?? "").isEmpty }
         let trusted = models.filter { $0.verdict != "failed" }
         guard let bestFit = trusted.compactMap(\.fitError).min() else {
             return .init(goal: "allocation", reason: "no Bayesian variant converged (every verdict is failed): raise the draws or --target-accept and run again")
@@ -108,7 +110,7 @@ public struct BenchmarkRecommendation: Codable, Sendable, Equatable {
             return .init(goal: "allocation", reason: "no converged Bayesian variant within the fit tolerance has ROI intervals in results.csv")
         }
         let channels = best.intervalWidths(columns: columns).count
-        var reason = "\(best.name) has the narrowest 90% ROI intervals (mean width \(f(meanWidth(best))) over \(channels) paid channels) among the \(eligible.count) of \(models.count) Bayesian variants that converged and fit within \(Int(tolerance * 100))% of the best (≤ \(f(limit))), so its ROIs, which the allocation moves money by, are known best; its fit error is \(f(best.fitError))"
+        var reason = "\(best.name) has the narrowest 90% ROI intervals (mean width \(f(meanWidth(best))) over \(channels) paid channels) among the \(eligible.count) of \(models.count) Bayesian models that converged and fit within \(Int(tolerance * 100))% of the best (≤ \(f(limit))), so its ROIs, which the allocation moves money by, are known best; its fit error is \(f(best.fitError))"
         let failed = models.count - trusted.count
         if failed > 0 { reason += "; \(failed) variant\(failed == 1 ? "" : "s") did not converge (verdict failed) and \(failed == 1 ? "was" : "were") left out" }
         reason += lift(best, baseline: baseline)
