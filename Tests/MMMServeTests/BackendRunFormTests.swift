@@ -44,6 +44,13 @@ struct BackendRunFormTests {
 
         fields["bayes_chains"] = "1"
         fields["bayes_draws"] = "40"
+        #expect(fields["bayes_target_accept"] == "0.8" && fields["bayes_baseline"] == "joint" && fields["bayes_range_prior"] == "bounded")
+        fields["bayes_target_accept"] = "1.5"
+        let badAccept = try await post("/run", fields, session)
+        #expect(badAccept.status == 400 && badAccept.text.contains("bayes_target_accept: must be in (0, 1)"), "\(badAccept.text.suffix(600))")
+        fields["bayes_target_accept"] = "0.9"
+        fields["bayes_baseline"] = "prophet"
+        fields["bayes_range_prior"] = "matched"
         let started = try await post("/run", fields, session)
         #expect(started.status == 303, "\(started.text.suffix(800))")
         let id = try #require(started.header("location")?.firstMatch(of: /^\/runs\/([A-Za-z0-9_.-]+)$/)?.1)
@@ -52,6 +59,10 @@ struct BackendRunFormTests {
         let summary = try Data(contentsOf: fixture.store.appendingPathComponent("\(id)/model_summary.json"))
         let engine = (try JSONSerialization.jsonObject(with: summary) as? [String: Any])?["engine"] as? [String: Any]
         #expect(engine?["name"] as? String == "mmm-trainer-bayes")
+        let diagnostics = try Data(contentsOf: fixture.store.appendingPathComponent("\(id)/posterior_diagnostics.json"))
+        let settings = (try JSONSerialization.jsonObject(with: diagnostics) as? [String: Any])?["settings"] as? [String: Any]
+        #expect(settings?["target_accept"] as? Double == 0.9 && settings?["baseline"] as? String == "prophet")
+        #expect(settings?["range_prior"] as? String == "matched" && settings?["draws"] as? Int == 40, "\(settings ?? [:])")
     }
 
     /// POSTs a form as a browser does (urlencoded).

@@ -2,14 +2,17 @@ import Foundation
 import MMMCore
 import MMMJobs
 
-/// The run form's training-backend fields: the native engine or the Bayesian backend, and for the Bayesian one its
-/// inference method and sizes (the other Bayesian settings keep their defaults; the API takes all of them).
+/// The run form's training-backend fields: the native engine or the Bayesian backend, and for the Bayesian one every
+/// setting the API and `train --backend bayes` take.
 struct BackendFields {
     var backend = BackendName.native.rawValue
     var inference = BayesSettings.Inference.nuts.rawValue
     var chains = String(BayesSettings().chains)
     var warmup = String(BayesSettings().warmup)
     var draws = String(BayesSettings().draws)
+    var targetAccept = NumberFormatting.shortest(BayesSettings().targetAccept)
+    var baseline = BayesSettings.Baseline.joint.rawValue
+    var rangePrior = BayesSettings.RangePrior.bounded.rawValue
 
     init() {}
 
@@ -20,6 +23,9 @@ struct BackendFields {
         chains = f["bayes_chains"] ?? chains
         warmup = f["bayes_warmup"] ?? warmup
         draws = f["bayes_draws"] ?? draws
+        targetAccept = f["bayes_target_accept"] ?? targetAccept
+        baseline = f["bayes_baseline"] ?? baseline
+        rangePrior = f["bayes_range_prior"] ?? rangePrior
     }
 
     /// The backend these fields choose. With the native engine the Bayesian fields are ignored (they are prefilled).
@@ -47,6 +53,18 @@ struct BackendFields {
         settings.chains = try count(chains, "bayes_chains")
         settings.warmup = try count(warmup, "bayes_warmup")
         settings.draws = try count(draws, "bayes_draws")
+        guard let accept = NumberParser.parse(targetAccept.trimmingCharacters(in: .whitespaces)) else {
+            throw ConfigError(path: "bayes_target_accept", "expected a number in (0, 1), got '\(targetAccept.prefix(40))'")
+        }
+        settings.targetAccept = accept
+        guard let joint = BayesSettings.Baseline(rawValue: baseline) else {
+            throw ConfigError(path: "bayes_baseline", "choose joint or prophet")
+        }
+        settings.baseline = joint
+        guard let range = BayesSettings.RangePrior(rawValue: rangePrior) else {
+            throw ConfigError(path: "bayes_range_prior", "choose bounded or matched")
+        }
+        settings.rangePrior = range
         do {
             try settings.validate()
         } catch let error as ConfigError {
@@ -68,6 +86,9 @@ struct BackendFields {
             \(number("Chains", "bayes_chains", chains, min: 1, help: "Only with the Bayesian backend; run in parallel."))
             \(number("Warm-up per chain", "bayes_warmup", warmup, min: 0, help: "Only with NUTS; at least 10."))
             \(number("Draws per chain", "bayes_draws", draws, min: 1, help: "Kept draws (with MAP: the Laplace draws)."))
+            \(HTML.field("Target acceptance", name: "bayes_target_accept", value: targetAccept, type: "number", help: "Only with NUTS; in (0, 1); raise to 0.95 after divergences.", attributes: invalid("bayes_target_accept") + "min=\"0.01\" max=\"0.99\" step=\"0.01\""))
+            \(HTML.select("Bayesian baseline", name: "bayes_baseline", options: [("joint", "Joint (trend and seasons with the media)"), ("prophet", "Prophet-like columns (as the native engine)")], selected: baseline, help: "Only with the Bayesian backend (docs/bayes.md, Baseline)."))
+            \(HTML.select("Hyperparameter ranges as priors", name: "bayes_range_prior", options: [("bounded", "Bounded (uniform inside the range, as Robyn)"), ("matched", "Matched (Beta/Gamma, no hard limits)")], selected: rangePrior, help: "Only with the Bayesian backend."))
             </fieldset>
             """
     }
