@@ -108,7 +108,7 @@ enum BenchmarkWorkflow {
         runner.outputs = outputs
         runner.backend = backend
         let reporter = BenchmarkProgressReporter(
-            enabled: !console.quiet && !console.json, unit: backend is BayesBackend ? "sampler iterations" : "candidates")
+            enabled: !console.quiet && !console.json, unit: backend.workUnitName)
         let diagnostics = BenchmarkDiagnostics(console)
         let task = Task { try await runner.run(diagnostics: diagnostics, progress: reporter.update) }
         let interrupt = InterruptHandler { task.cancel() }

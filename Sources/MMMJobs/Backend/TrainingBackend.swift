@@ -21,8 +21,6 @@ public protocol TrainingBackend: Sendable {
     /// - Parameter config: a prepared configuration.
     /// - Returns: the configuration with the unread fields at their defaults.
     func trainedConfiguration(_ config: JobConfig) -> JobConfig
-    /// The job config fields this backend never reads (named in a benchmark's `same_as` reason).
-    var unreadConfigFields: [String] { get }
     /// Whether a finished run folder was trained by this backend with the settings it has now (benchmark
     /// resumption); the default compares the engine name recorded in `status.json`.
     /// - Parameters:
@@ -31,20 +29,24 @@ public protocol TrainingBackend: Sendable {
     func trainedAlike(_ folder: any RunFolder, status: RunStatus) async -> Bool
     /// The units of work one training reports progress in (``SearchProgress/total``): candidates for a search,
     /// sampler iterations for NUTS.
-    /// - Parameter options: the job's search sizes.
-    func workUnits(_ options: TrainingOptions) -> Int
+    /// - Parameters:
+    ///   - iterations: the job's iterations per trial.
+    ///   - trials: the job's trials.
+    func workUnits(iterations: Int, trials: Int) -> Int
+    /// What ``workUnits(iterations:trials:)`` counts, for progress lines (`candidates`, `sampler iterations`).
+    var workUnitName: String { get }
 }
 
 extension TrainingBackend {
     public func trainedConfiguration(_ config: JobConfig) -> JobConfig { config }
 
-    public var unreadConfigFields: [String] { [] }
-
     public func trainedAlike(_ folder: any RunFolder, status: RunStatus) async -> Bool {
         (status.engine?.name ?? EngineInfo.native.name) == engine.name
     }
 
-    public func workUnits(_ options: TrainingOptions) -> Int { options.iterations * options.trials }
+    public func workUnits(iterations: Int, trials: Int) -> Int { iterations * trials }
+
+    public var workUnitName: String { "candidates" }
 }
 
 /// What a backend is asked to train.

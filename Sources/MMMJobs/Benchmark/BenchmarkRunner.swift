@@ -78,8 +78,7 @@ public struct BenchmarkRunner: Sendable {
             }
         }
         let training = todo.filter { $0.sameAs == nil }
-        let perVariant = backend.workUnits(
-            TrainingOptions(iterations: linkedPlan.iterations, trials: linkedPlan.trials, seed: 0, threads: 1))
+        let perVariant = backend.workUnits(iterations: linkedPlan.iterations, trials: linkedPlan.trials)
         let tracker = ProgressTracker(
             BenchmarkProgress(variantsDone: 0, variantsTotal: todo.count, candidatesDone: 0, candidatesTotal: training.count * perVariant),
             report: progress)
@@ -145,12 +144,13 @@ public struct BenchmarkRunner: Sendable {
             tagged.step = "\(variant.id)" + (d.step.map { "/" + $0 } ?? "")
             diagnostics.emit(tagged)
         }
+        let units = backend.workUnits(iterations: options.iterations, trials: options.trials)
         do {
             let outcome = try await job.run(diagnostics: sink, progress: { p in tracker.candidates(variant.id, done: p.done) })
-            tracker.variantFinished(variant.id, candidates: backend.workUnits(options))
+            tracker.variantFinished(variant.id, candidates: units)
             return outcome.state == .skipped ? .skipped(outcome.skipReason ?? "skipped") : .trained
         } catch {
-            tracker.variantFinished(variant.id, candidates: backend.workUnits(options))
+            tracker.variantFinished(variant.id, candidates: units)
             return .failed("\(error)")
         }
     }
@@ -182,7 +182,10 @@ public struct BenchmarkRunner: Sendable {
                 if fields == ["resample_freq"], fingerprint.cadence == "weekly", variant.config.resampleFreq == .weekly {
                     reason += " (the data is already weekly)"
                 }
-                let unread = fields.filter(backend.unreadConfigFields.contains)
+                // The fields that differ as written but not as the backend trains them: the ones it does not read.
+                let read = Set(TrainingFingerprint.differingFields(
+                    backend.trainedConfiguration(first.trainedConfig), backend.trainedConfiguration(variant.trainedConfig)))
+                let unread = fields.filter { !read.contains($0) }
                 if !unread.isEmpty {
                     reason += " (\(backend.engine.name) does not use \(unread.joined(separator: ", ")))"
                 }

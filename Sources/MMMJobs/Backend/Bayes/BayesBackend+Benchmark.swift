@@ -9,11 +9,7 @@ extension BayesBackend {
     /// The posterior is fitted on the whole window (no train/validation/test split: `train_size` is unread), by
     /// NUTS or MAP rather than a search (`iterations`, `trials`), with lift studies in the likelihood rather than
     /// Robyn's calibration filter (`calibration_constraint`, `calibrated_selection`) and always the corrected day
-    /// counts (`calibration_formula` changes only a note).
-    public var unreadConfigFields: [String] {
-        ["train_size", "iterations", "trials", "calibration_constraint", "calibrated_selection", "calibration_formula"]
-    }
-
+    /// counts (`calibration_formula` changes only a note): those fields are reset to their defaults.
     public func trainedConfiguration(_ config: JobConfig) -> JobConfig {
         var trained = config
         let defaults = JobConfig(depVar: config.depVar, paidMedia: config.paidMedia)
@@ -26,10 +22,12 @@ extension BayesBackend {
         return trained
     }
 
-    /// NUTS iterations over all chains (warm-up included), or 1 for MAP.
-    public func workUnits(_ options: TrainingOptions) -> Int {
+    /// NUTS iterations over all chains (warm-up included), or 1 for MAP; the search sizes are unused.
+    public func workUnits(iterations: Int, trials: Int) -> Int {
         settings.inference == .nuts ? settings.chains * (settings.warmup + settings.draws) : 1
     }
+
+    public var workUnitName: String { settings.inference == .nuts ? "sampler iterations" : "fits" }
 
     /// The same engine, and `posterior_diagnostics.json` records the same settings (a MAP variant is not resumed by
     /// a NUTS benchmark).

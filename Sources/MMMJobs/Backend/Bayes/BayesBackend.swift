@@ -48,7 +48,7 @@ public struct BayesBackend: TrainingBackend {
                     + "\(built.input.channels.count) channels, \(built.input.controls.count) controls, \(built.input.liftTests.count) lift studies",
                 step: "train"))
         watch.lap("bayes.build_design")
-        let total = workUnits(request.options)
+        let total = workUnits(iterations: request.options.iterations, trials: request.options.trials)
         let counter = ProgressCounter(chains: settings.chains)
         let method = settings.method(seed: request.options.seed, threads: request.options.threads)
         let report = context.progress
